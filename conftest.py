@@ -1,0 +1,46 @@
+"""Test-suite wiring shared by unit tests, doctests and notebooks."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Figures in tests and doctests never need a screen.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = Path(__file__).resolve().parent
+# Parts of the suite that must each collect something when the whole suite runs: a part that
+# silently collects nothing (a moved folder, a broken plugin) would otherwise pass unnoticed.
+REQUIRED_PARTS = {
+    "unit tests": "tests",
+    "doctests": "coursekit",
+    "lesson notebooks": "notebooks",
+}
+
+
+@pytest.fixture(autouse=True)
+def _doctest_display(doctest_namespace):
+    """Doctests print tables the same way on every machine."""
+    import pandas as pd
+
+    with pd.option_context("display.width", 100, "display.max_columns", 20,
+                           "display.precision", 4):
+        yield
+
+
+def pytest_collection_finish(session):
+    if session.config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return  # the caller chose what to run
+    if session.config.getoption("collectonly") or session.config.getoption("keyword") \
+            or session.config.getoption("markexpr"):
+        return
+    counts = {part: 0 for part in REQUIRED_PARTS}
+    for item in session.items:
+        rel = Path(str(item.path)).resolve().relative_to(ROOT).parts[0]
+        for part, folder in REQUIRED_PARTS.items():
+            if rel == folder:
+                counts[part] += 1
+    empty = [f"{part} ({REQUIRED_PARTS[part]}/)" for part, n in counts.items() if n == 0]
+    if empty:
+        raise pytest.UsageError("the full suite collected nothing from: " + ", ".join(empty))

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Set up the course and open it, or run its tests — with nothing but Python >= 3.10.
+
+    python3 course.py lab     # create .venv if needed, then open JupyterLab on lesson 00
+    python3 course.py test    # create .venv if needed, then run the whole test suite
+
+Both commands build the same isolated environment in ``.venv`` next to this file (set
+COURSEKIT_VENV to put it elsewhere) and reinstall it only when ``pyproject.toml`` changes.
+Anything after the command is passed on: ``python3 course.py lab --no-browser`` or
+``python3 course.py test -k kano``.
+
+This file uses the standard library only, because it runs before anything is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+ROOT = Path(__file__).resolve().parent
+MIN_PYTHON = (3, 10)
+START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+EXTRAS = "lab,test"
+
+
+def venv_dir() -> Path:
+    return Path(os.environ.get("COURSEKIT_VENV", ROOT / ".venv")).resolve()
+
+
+def venv_bin(name: str) -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return venv_dir() / scripts / f"{name}{suffix}"
+
+
+def say(message: str) -> None:
+    print(f"[course] {message}", flush=True)
+
+
+def fail(message: str) -> NoReturn:
+    print(f"[course] ERROR: {message}", file=sys.stderr, flush=True)
+    raise SystemExit(2)
+
+
+def wanted_stamp() -> str:
+    # The environment is rebuilt when the dependency list changes, and not otherwise.
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(f"{EXTRAS}|{sys.version_info[:2]}".encode())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> Path:
+    """Create or refresh .venv and return its Python."""
+    if sys.version_info < MIN_PYTHON:
+        fail(
+            f"this course needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; "
+            f"this is {sys.version.split()[0]}. Install a newer Python and run this file with it."
+        )
+    python = venv_bin("python")
+    stamp = venv_dir() / ".coursekit-stamp"
+    if python.exists() and stamp.exists() and stamp.read_text().strip() == wanted_stamp():
+        return python
+
+    if not python.exists():
+        say(f"creating an isolated environment in {venv_dir()} (first run only) ...")
+        result = subprocess.run([sys.executable, "-m", "venv", str(venv_dir())])
+        if result.returncode != 0 or not python.exists():
+            fail(
+                "could not create a virtual environment. On Debian or Ubuntu install the "
+                "venv module first:  sudo apt install python3-venv   then run this command again."
+            )
+    say("installing the course's packages (a few minutes the first time) ...")
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    # Old pips cannot do editable installs from pyproject.toml alone.
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip>=23.1"], check=False)
+    result = subprocess.run([*pip, "install", "--quiet", "--editable", f"{ROOT}[{EXTRAS}]"])
+    if result.returncode != 0:
+        fail(
+            "installing the packages failed (see pip's message above). Check your internet "
+            f"connection, then run the same command again; to start clean, delete {venv_dir()}."
+        )
+    stamp.write_text(wanted_stamp() + "\n")
+    return python
+
+
+def run_lab(args: list[str]) -> int:
+    python = ensure_environment()
+    say(f"opening JupyterLab on {START_NOTEBOOK} (stop it with Ctrl+C) ...")
+    command = [str(python), "-m", "jupyterlab", START_NOTEBOOK, *args]
+    try:
+        return subprocess.run(command, cwd=ROOT).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def run_tests(args: list[str]) -> int:
+    python = ensure_environment()
+    say("running the test suite: unit tests, doctests, every notebook, browser tests ...")
+    code = subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT).returncode
+    if code == 5:
+        # pytest's "no tests were collected": a suite that checks nothing is a failure.
+        say("pytest collected no tests: treating that as a failure.")
+    return code
+
+
+COMMANDS = {"lab": run_lab, "test": run_tests}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help", "help"} or argv[0] not in COMMANDS:
+        print(__doc__.strip())
+        return 0 if argv and argv[0] in {"-h", "--help", "help"} else 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

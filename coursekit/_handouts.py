@@ -8,12 +8,14 @@ memory in its own fresh kernel, from its own folder, and exported as a standalon
 from __future__ import annotations
 
 import html
+import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 MARKER = ".coursekit-handouts"  # marks a folder as ours, so we never write into someone else's
+LESSON_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb')
 
 
 class BuildError(RuntimeError):
@@ -123,6 +125,8 @@ def export_html(nb, target: Path) -> None:
 
     exporter = HTMLExporter(template_name="lab", embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
+    # Links between lessons point at notebooks; in the handouts they must point at the pages.
+    body = LESSON_LINK.sub(r'href="\1.html', body)
     target.write_text(body, encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ def _write(folder: Path, name: str, cells) -> Path:
 def lessons(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    _write(folder, "00_intro.ipynb", [new_markdown_cell("# Intro lesson"),
+    _write(folder, "00_intro.ipynb", [new_markdown_cell("# Intro lesson\n\nNext: [second](01_second.ipynb)"),
                                        new_code_cell("x = 6 * 7\nprint(x)")])
     # A fresh kernel must not know `x` from the other notebook.
     _write(folder, "01_second.ipynb", [new_markdown_cell("# Second"),
@@ -38,6 +38,7 @@ def test_builds_one_page_per_lesson_and_an_index(lessons, tmp_path):
     assert [r.notebook.name for r in results] == ["00_intro.ipynb", "01_second.ipynb"]
     intro = (out / "00_intro.html").read_text()
     assert "42" in intro and "Intro lesson" in intro
+    assert 'href="01_second.html"' in intro, "links between lessons point at the handout pages"
     # Each lesson runs from its own folder, so relative paths in lessons work.
     assert "notebooks" in (out / "01_second.html").read_text()
     index = (out / "index.html").read_text()

@@ -16,6 +16,7 @@ REQUIRED_PARTS = {
     "unit tests": "tests",
     "doctests": "coursekit",
     "lesson notebooks": "notebooks",
+    "exercise notebooks": "exercises",
 }
 
 

@@ -66,27 +66,43 @@ def plot_ipa(table, ax=None):
 
 
 def _label_points(ax, x, y, labels):
-    """Label each point, nudging a label down while it overlaps one already placed: attributes
-    with similar scores are common, and their names must stay readable."""
-    (x0, x1), _ = ax.get_xlim(), ax.get_ylim()
-    notes = []
-    for i in np.argsort(-y, kind="stable"):
-        left = (x[i] - x0) / (x1 - x0) > 0.8          # near the right edge: label on the left
-        notes.append(ax.annotate(labels[i], (x[i], y[i]), xytext=(-6 if left else 6, 3),
-                                 textcoords="offset points", fontsize=9, zorder=4,
-                                 ha="right" if left else "left"))
+    """Label each point where its name overlaps neither another label nor a point marker:
+    attributes with similar scores are common, and their names must stay readable.
+
+    Candidate positions are tried in order (right, left, above, below, then further out); a
+    label that fits nowhere keeps the first position, so nothing is ever dropped.
+    """
+    from matplotlib.transforms import Bbox
+
+    candidates = [(6, 3, "left"), (-6, 3, "right"), (0, 9, "center"), (0, -14, "center"),
+                  (6, -12, "left"), (-6, -12, "right"), (6, 14, "left"), (-6, 14, "right"),
+                  (0, 22, "center"), (0, -24, "center")]
     try:
         renderer = ax.figure.canvas.get_renderer()
-    except AttributeError:  # a backend without a renderer to measure text: leave labels as drawn
-        return
-    boxes = []
-    for note in notes:
-        for _ in range(8):
+    except AttributeError:  # a backend without a renderer to measure text: simple placement
+        renderer = None
+    points = ax.transData.transform(np.column_stack([x, y]))
+    markers = [Bbox.from_extents(px - 5, py - 5, px + 5, py + 5) for px, py in points]
+    axes_box = ax.get_window_extent(renderer) if renderer is not None else None
+    placed = []
+    for i in np.argsort(-np.asarray(y), kind="stable"):
+        note = ax.annotate(labels[i], (x[i], y[i]), xytext=candidates[0][:2],
+                           textcoords="offset points", fontsize=9, zorder=4, ha="left")
+        if renderer is None:
+            continue
+        for dx, dy, align in candidates:
+            note.xyann = (dx, dy)
+            note.set_ha(align)
             box = note.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in boxes):
+            clash = any(box.overlaps(b) for b in placed) or any(
+                box.overlaps(m) for j, m in enumerate(markers) if j != i)
+            inside = axes_box is None or (box.x0 >= axes_box.x0 and box.x1 <= axes_box.x1
+                                          and box.y0 >= axes_box.y0 and box.y1 <= axes_box.y1)
+            if not clash and inside:
                 break
-            note.xyann = (note.xyann[0], note.xyann[1] - 10)
-        boxes.append(note.get_window_extent(renderer))
+        else:
+            note.xyann, _ = candidates[0][:2], note.set_ha(candidates[0][2])
+        placed.append(note.get_window_extent(renderer))
 
 
 def _limits(values, centre, scale, margin):

@@ -1,13 +1,14 @@
 """Test-suite wiring shared by unit tests, doctests and notebooks."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-# Figures in tests and doctests never need a screen.
-os.environ.setdefault("MPLBACKEND", "Agg")
+# Figures in tests and doctests never need a screen. (Not through MPLBACKEND: kernels started
+# by nbval would inherit it and stop drawing the lessons' figures.)
+matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parent
 # Parts of the suite that must each collect something when the whole suite runs: a part that

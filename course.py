@@ -45,9 +45,21 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
+def dependency_text() -> str:
+    """The parts of pyproject.toml that decide what gets installed (tomllib is 3.11+, so the
+    tables are picked out by their headers)."""
+    keep, picked = False, []
+    for line in (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            keep = line.strip() in {"[build-system]", "[project]", "[project.optional-dependencies]"}
+        if keep:
+            picked.append(line)
+    return "\n".join(picked)
+
+
 def wanted_stamp() -> str:
-    # The environment is rebuilt when the dependency list changes, and not otherwise.
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    # The environment is rebuilt when what it installs changes, and not for test settings.
+    digest = hashlib.sha256(dependency_text().encode())
     digest.update(f"{EXTRAS}|{sys.version_info[:2]}".encode())
     return digest.hexdigest()
 
@@ -89,7 +101,8 @@ def ensure_environment() -> Path:
 def run_lab(args: list[str]) -> int:
     python = ensure_environment()
     say(f"opening JupyterLab on {START_NOTEBOOK} (stop it with Ctrl+C) ...")
-    command = [str(python), "-m", "jupyterlab", START_NOTEBOOK, *args]
+    # The server's root is the course folder, so exercises/ and datasets/ are reachable too.
+    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", START_NOTEBOOK, *args]
     try:
         return subprocess.run(command, cwd=ROOT).returncode
     except KeyboardInterrupt:

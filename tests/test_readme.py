@@ -46,3 +46,19 @@ def test_course_py_lab_opens_lesson_00():
     source = (ROOT / "course.py").read_text()
     assert 'START_NOTEBOOK = "notebooks/00_start_here.ipynb"' in source
     assert (ROOT / "notebooks" / "00_start_here.ipynb").is_file()
+
+
+def test_environment_is_rebuilt_for_dependency_changes_only(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_under_test", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    text = (ROOT / "pyproject.toml").read_text()
+    (tmp_path / "pyproject.toml").write_text(text)
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    original = course.wanted_stamp()
+    (tmp_path / "pyproject.toml").write_text(text.replace('minversion = "8.0"', 'minversion = "8.1"'))
+    assert course.wanted_stamp() == original, "a test setting must not force a reinstall"
+    (tmp_path / "pyproject.toml").write_text(text.replace('"pandas>=2.2"', '"pandas>=2.3"'))
+    assert course.wanted_stamp() != original, "a dependency change must rebuild the environment"

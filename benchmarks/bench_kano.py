@@ -15,19 +15,15 @@ table's own size. Bars: >= 20x faster per pair than apply, within 5x of the floo
 """
 from __future__ import annotations
 
-import argparse
-import gc
 import statistics
 import sys
-import time
-import tracemalloc
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from coursekit import kano  # noqa: E402
+from harness import Bar, alternate, frame_bytes, parse_args, peak_memory, timed, verdict
+
+from coursekit import kano
 
 APPLY_BAR, FLOOR_BAR, MEMORY_BAR = 20.0, 5.0, 3.0
 
@@ -58,16 +54,8 @@ def apply_baseline(sub: pd.DataFrame) -> pd.DataFrame:
     return pd.crosstab(sub["attribute"], category)
 
 
-def timed(func, *args) -> float:
-    start = time.perf_counter()
-    func(*args)
-    return time.perf_counter() - start
-
-
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="tiny sizes; bars not enforced")
-    args = parser.parse_args(argv)
+    args = parse_args(__doc__, argv)
     respondents, features = (2_000, 20) if args.quick else (200_000, 20)
     sample_rows = 2_000 if args.quick else 20_000
     repeats = 3 if args.quick else 7
@@ -83,40 +71,20 @@ def main(argv=None) -> int:
     floor_counts = numpy_floor(f, d, a, features).reshape(features, 6)
     assert (ours[list(kano.CATEGORIES)].to_numpy() == floor_counts).all()
 
-    ours_times, floor_times = [], []
-    for _ in range(repeats):  # alternate, so drift in machine speed hits both alike
-        ours_times.append(timed(kano.summarize, data))
-        floor_times.append(timed(numpy_floor, f, d, a, features))
-    t_ours, t_floor = statistics.median(ours_times), statistics.median(floor_times)
-
+    median = alternate(repeats, ours=lambda: kano.summarize(data),
+                       floor=lambda: numpy_floor(f, d, a, features))
     sub = data.sample(n=sample_rows, random_state=7)
-    apply_times = [timed(apply_baseline, sub) for _ in range(3)]
-    per_pair_apply = statistics.median(apply_times) / sample_rows
-    per_pair_ours = t_ours / pairs
-
-    input_bytes = int(data.memory_usage(deep=True).sum())
-    gc.collect()
-    tracemalloc.start()
-    kano.summarize(data)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-
-    speedup = per_pair_apply / per_pair_ours
-    floor_ratio = t_ours / t_floor
-    memory_ratio = peak / input_bytes
-    print(f"kano.summarize: {pairs:,} pairs in {t_ours:.3f} s; {speedup:,.0f}x faster per pair than "
-          f"apply (bar {APPLY_BAR:g}x); {floor_ratio:.1f}x the numpy floor of {t_floor:.3f} s "
-          f"(bar {FLOOR_BAR:g}x); peak memory {memory_ratio:.2f}x input of {input_bytes / 1e6:.1f} MB "
-          f"(bar {MEMORY_BAR:g}x)")
-    missed = [name for name, ok in (("apply", speedup >= APPLY_BAR), ("floor", floor_ratio <= FLOOR_BAR),
-                                    ("memory", memory_ratio <= MEMORY_BAR)) if not ok]
-    if args.quick:
-        print("quick mode: sizes too small for the bars to mean anything; not enforced")
-        return 0
-    if missed:
-        print(f"MISSED the bar(s): {', '.join(missed)}", file=sys.stderr)
-        return 1
-    return 0
+    per_pair_apply = statistics.median(timed(apply_baseline, sub) for _ in range(3)) / sample_rows
+    per_pair_ours = median["ours"] / pairs
+    input_bytes = frame_bytes(data)
+    memory_ratio = peak_memory(kano.summarize, data) / input_bytes
+    print(f"kano.summarize: {pairs:,} pairs in {median['ours']:.3f} s; numpy floor "
+          f"{median['floor']:.3f} s; input {input_bytes / 1e6:.1f} MB")
+    return verdict([
+        Bar("speed-up per pair over apply", per_pair_apply / per_pair_ours, ">=", APPLY_BAR),
+        Bar("time / numpy floor", median["ours"] / median["floor"], "<=", FLOOR_BAR),
+        Bar("peak memory / input", memory_ratio, "<=", MEMORY_BAR),
+    ], args.quick)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """coursekit — the helper library of a hands-on Jupyter course in service management.
 
-One flat import surface for the lessons::
+One import surface for the lessons::
 
     import coursekit as ck
     ck.define("Moment of Truth")          # the glossary, in English or Chinese
@@ -11,32 +11,40 @@ One flat import surface for the lessons::
     ck.spc.p_chart(defects, sizes)        # control charts for service KPIs
     ck.datasets.load("airport_journey")   # the bundled case data
 
+The package has three parts (CONTRIBUTING.md draws the map):
+
+* the analytics, one subpackage per topic: ``kano``, ``servqual``, ``mot``, ``recovery``,
+  ``spc``, with ``datasets`` for the case data and ``style`` for the look of every figure;
+* the shared core, ``coursekit.core``: input checks and the wording of every problem report;
+* the course tools, ``coursekit.course``: glossary, knowledge checks, lesson metadata and course
+  map, handouts, exercise generation, setup check.
+
 Every bad input raises :class:`coursekit.InputError` (a ``ValueError``) in plain words.
-Topic modules load on first use, so ``import coursekit`` stays cheap.
+Subpackages load on first use, so ``import coursekit`` stays cheap.
 """
 from __future__ import annotations
 
 from importlib import import_module
 
-from ._errors import InputError, MissingDataWarning
+from .core.errors import InputError, MissingDataWarning
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-_SUBMODULES = ("kano", "servqual", "mot", "recovery", "spc", "datasets")
-# Public name -> the private module that defines it; imported on first use.
+_SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "datasets", "style", "course")
+# Public name -> the course-tools module that defines it; imported on first use.
 _LAZY_FUNCTIONS = {
-    "glossary": "_glossary",
-    "define": "_glossary",
-    "course_map": "_course_map",
-    "check_setup": "_setup_check",
-    "knowledge_check": "_quiz",
+    "glossary": "course.glossary",
+    "define": "course.glossary",
+    "course_map": "course.lessons",
+    "check_setup": "course.setup_check",
+    "knowledge_check": "course.quiz",
 }
 
-__all__ = ["InputError", "MissingDataWarning", "__version__", *_SUBMODULES, *_LAZY_FUNCTIONS]
+__all__ = ["InputError", "MissingDataWarning", "__version__", *_SUBPACKAGES, *_LAZY_FUNCTIONS]
 
 
 def __getattr__(name: str):
-    if name in _SUBMODULES:
+    if name in _SUBPACKAGES:
         value = import_module(f".{name}", __name__)
     elif name in _LAZY_FUNCTIONS:
         value = getattr(import_module(f".{_LAZY_FUNCTIONS[name]}", __name__), name)

@@ -11,7 +11,7 @@ tells you whether your own survey export has the same shape.
 
 The data are simulated: every effect a lesson finds in them was planted so that it can be
 found, and each case's data card (``datasets/<case>/README.md``) says how. They are remade,
-byte for byte, by ``python -m coursekit.datasets.generate datasets``.
+byte for byte, by ``python -m casegen datasets``.
 
 Where the files are read from: ``$COURSEKIT_DATA_DIR`` if set; otherwise the copy a wheel
 carries in ``coursekit/_bundled_datasets``; otherwise the repository's ``datasets/`` folder
@@ -24,17 +24,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._checks import require_frame
-from .._errors import InputError
-from . import _io
-from ._kano_model import HOTEL_FEATURES, SHOP_FEATURES
-from ._schema import KIND_WORDS, Table, raise_problems, type_frame
-from ._tables import build_tables, touchpoint_frame
+from ..core import InputError, require_frame
+from . import io as _io
+from .schema import KIND_WORDS, Table, raise_problems, type_frame
+from .tables import HOTEL_FEATURES, SHOP_FEATURES, build_tables, touchpoint_frame
 
 __all__ = ["AIRPORT_TOUCHPOINTS", "catalog", "columns", "data_dir", "load", "validate"]
 
 #: Every case table by name, in catalogue order.
-TABLES: dict[str, Table] = build_tables(tuple(HOTEL_FEATURES), tuple(SHOP_FEATURES))
+TABLES: dict[str, Table] = build_tables(HOTEL_FEATURES, SHOP_FEATURES)
 
 #: The eight airport touchpoints in journey order: the index holds the column names of
 #: ``airport_journey`` (so ``journey[AIRPORT_TOUCHPOINTS.index]`` selects the ratings), with
@@ -121,7 +119,7 @@ def load(name: str) -> pd.DataFrame:
     >>> ck.datasets.load("airport_journeys")
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: There is no case table called 'airport_journeys'. Did you mean 'airport_journey'? The tables are: ...
+    coursekit.InputError: There is no case table called 'airport_journeys'. Did you mean 'airport_journey'? The tables are: ...
     """
     table = _table(name)
     typed, problems = type_frame(table, _io.read_table(table))
@@ -175,7 +173,7 @@ def validate(data, name: str) -> pd.DataFrame:
     >>> ck.datasets.validate(mine.drop(columns="recommend"), "airport_journey")
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: The table does not fit the 'airport_journey' layout (3 problems):
+    coursekit.InputError: The table does not fit the 'airport_journey' layout (3 problems):
       1. The table has no column 'recommend'. Columns found: ...
       2. Column 'segment' has unknown categories in 1 row: row 2: 'first'. Allowed: in order: 'economy', 'business', 'VIP'.
       3. Column 'security' has values out of range in 1 row: row 1: 9. Allowed: whole numbers from 1 to 7.

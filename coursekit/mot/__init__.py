@@ -1,0 +1,23 @@
+"""Moments of Truth in data: which moments matter, where to act, and how a journey is remembered.
+
+* :func:`driver_importance` — derived importance of each touchpoint for overall satisfaction
+  (relative weights, correlation or regression), one row per touchpoint.
+* :func:`ipa` — importance–performance analysis (Martilla & James 1977): the quadrant of each
+  attribute; :func:`plot_ipa` draws the grid.
+* :func:`peak_end` — per respondent: mean, worst, best, the most intense moment, the end, and
+  the peak–end score (Kahneman et al. 1993).
+* :func:`emotion_curve` — the journey's mean rating per touchpoint with a band;
+  :func:`plot_emotion_curve` draws it, one line per segment.
+* :func:`plot_importance` — bar chart of a :func:`driver_importance` table.
+
+Where things live: ``importance.py`` (:func:`driver_importance`), ``ipa.py`` (:func:`ipa`),
+``journey.py`` (:func:`peak_end`, :func:`emotion_curve`), ``plots.py`` (figures). Method
+reference: docs/methods.md §1 (Moments of Truth, peak–end) and §4 (IPA, key drivers).
+"""
+from .importance import driver_importance
+from .ipa import QUADRANTS, ipa
+from .journey import emotion_curve, peak_end
+from .plots import plot_emotion_curve, plot_importance, plot_ipa
+
+__all__ = ["driver_importance", "ipa", "peak_end", "emotion_curve",
+           "plot_ipa", "plot_emotion_curve", "plot_importance", "QUADRANTS"]

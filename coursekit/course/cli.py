@@ -1,6 +1,9 @@
-"""The course tools' command line: ``python -m coursekit build-html OUTDIR`` and friends.
+"""The course tools' command line: ``python -m coursekit COMMAND ...``.
 
 ``python -m coursekit --help`` lists the commands; each says what it does with ``--help``.
+Every command is a pair here: a function that declares its arguments and one that runs it.
+The work itself lives in the module that owns it and is imported only when the command runs,
+so ``--help`` stays fast.
 """
 from __future__ import annotations
 
@@ -8,93 +11,160 @@ import argparse
 import sys
 
 
+def _fail(command: str, exc: Exception) -> int:
+    print(f"{command}: {exc}", file=sys.stderr)
+    return 1
+
+
+# --- build-html -----------------------------------------------------------------------------
+
+def _build_html_args(p):
+    p.add_argument("outdir", help="folder for the handouts (created if missing)")
+    p.add_argument("--notebooks", default=None, help="lesson folder (default: notebooks/)")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    p.add_argument("--force", action="store_true", help="write into a folder that holds other files")
+
+
+def _build_html(args) -> int:
+    from .handouts import BuildError, build_html
+
+    try:
+        results = build_html(args.outdir, args.notebooks, args.timeout, args.force)
+    except BuildError as exc:
+        return _fail("build-html", exc)
+    print(f"Wrote {len(results)} handouts and index.html to {args.outdir}")
+    return 0
+
+
+# --- refresh --------------------------------------------------------------------------------
+
+def _refresh_args(p):
+    p.add_argument("paths", nargs="+", help="notebooks to refresh")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+
+
+def _refresh(args) -> int:
+    from .execute import BuildError, refresh
+
+    try:
+        for path in args.paths:
+            refresh(path, args.timeout)
+    except BuildError as exc:
+        return _fail("refresh", exc)
+    return 0
+
+
+# --- lessons --------------------------------------------------------------------------------
+
+def _lessons_args(p):
+    p.add_argument("action", choices=["check", "text", "build"],
+                   help="check: report where text forms, notebooks and lessons.toml disagree; "
+                        "text: write lessons/NN.md from the notebook; build: write the metadata "
+                        "blocks into lessons/NN.md, run it and save the notebook with outputs")
+    p.add_argument("numbers", nargs="*", help="lesson numbers or slugs (default: every lesson)")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (build)")
+
+
+def _lessons(args) -> int:
+    from . import textform
+    from .execute import BuildError
+    from .lessons import lesson
+
+    chosen = [lesson(n) for n in args.numbers] or textform.ready_lessons()
+    if args.action == "check":
+        problems = [f"{item.slug}: {p}" for item in chosen for p in textform.check(item)]
+        print("\n".join(problems) or f"all {len(chosen)} lessons agree")
+        return 1 if problems else 0
+    try:
+        for item in chosen:
+            path = textform.write_text(item) if args.action == "text" else textform.build(item, args.timeout)
+            print(f"wrote {path.relative_to(textform.ROOT)}")
+    except BuildError as exc:
+        return _fail("lessons build", exc)
+    return 0
+
+
+# --- assign-exercises -----------------------------------------------------------------------
+
+def _assign_args(p):
+    p.add_argument("masters", nargs="*", help="masters to build (default: all)")
+    p.add_argument("--check", action="store_true",
+                   help="only report student notebooks that are out of date (exit 1 if any)")
+    p.add_argument("--force", action="store_true", help="replace edited student notebooks")
+
+
+def _assign(args) -> int:
+    from .exercises import AssignError, assign
+
+    try:
+        changed = assign(args.masters, check=args.check, force=args.force)
+    except AssignError as exc:
+        return _fail("assign-exercises", exc)
+    if args.check:
+        for name in changed:
+            print(f"out of date: exercises/{name} (run: python -m coursekit assign-exercises)")
+        return 1 if changed else 0
+    print("\n".join(f"wrote exercises/{name}" for name in changed) or "all up to date")
+    return 0
+
+
+# --- check-setup, course-map ----------------------------------------------------------------
+
+def _check_setup(args) -> int:
+    import pandas as pd
+
+    from .setup_check import check_setup
+
+    report = check_setup()
+    with pd.option_context("display.width", 200, "display.max_colwidth", 80):
+        print(report.to_string(index=False))
+    return 0 if report.status.eq("ok").all() else 1
+
+
+def _course_map(args) -> int:
+    from .lessons import markdown_table
+
+    print(markdown_table(link_prefix="notebooks/"))
+    return 0
+
+
+#: name -> (one-line help, longer description, declare arguments, run)
+COMMANDS = {
+    "build-html": ("run every lesson from a fresh kernel and write HTML handouts",
+                   "Run every lesson notebook from a fresh kernel and write standalone HTML "
+                   "handouts plus an index page to OUTDIR. The notebooks are not modified.",
+                   _build_html_args, _build_html),
+    "refresh": ("re-run notebooks from a fresh kernel and save them with their outputs",
+                "For lesson authors: run each notebook top to bottom in a fresh kernel and save "
+                "it in place with the new outputs (cells are not changed). Stops at the first "
+                "failing cell and leaves that notebook untouched.", _refresh_args, _refresh),
+    "lessons": ("keep each lesson's text form, notebook and metadata in step",
+                "For lesson authors: lessons/NN_slug.md is the reviewable text of a lesson, "
+                "notebooks/NN_slug.ipynb the same lesson saved with outputs, and "
+                "coursekit/course/lessons.toml its metadata. See CONTRIBUTING.md.",
+                _lessons_args, _lessons),
+    "assign-exercises": ("generate exercises/NN_*.ipynb from the masters in exercises/source",
+                         "For maintainers: run otter assign on each exercise master (which also "
+                         "runs every test against the solutions) and write the student notebook "
+                         "to exercises/. Edited student notebooks are never overwritten without "
+                         "--force.", _assign_args, _assign),
+    "check-setup": ("print whether this machine is ready for the course", None, None, _check_setup),
+    "course-map": ("print the course map as a Markdown table (from lessons.toml)", None, None,
+                   _course_map),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursekit",
                                      description="Tools for the service-management course.")
     commands = parser.add_subparsers(dest="command", required=True)
-
-    build = commands.add_parser(
-        "build-html", help="run every lesson from a fresh kernel and write HTML handouts",
-        description="Run every lesson notebook from a fresh kernel and write standalone HTML "
-                    "handouts plus an index page to OUTDIR. The notebooks are not modified.")
-    build.add_argument("outdir", help="folder for the handouts (created if missing)")
-    build.add_argument("--notebooks", default=None, help="lesson folder (default: notebooks/)")
-    build.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
-    build.add_argument("--force", action="store_true",
-                       help="write into a folder that holds other files")
-
-    refresh = commands.add_parser(
-        "refresh", help="re-run notebooks from a fresh kernel and save them with their outputs",
-        description="For lesson authors: run each notebook top to bottom in a fresh kernel and "
-                    "save it in place with the new outputs (cells are not changed). Stops at "
-                    "the first failing cell and leaves that notebook untouched.")
-    refresh.add_argument("paths", nargs="+", help="notebooks to refresh")
-    refresh.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
-
-    assign = commands.add_parser(
-        "assign-exercises", help="generate exercises/NN_*.ipynb from the masters in exercises/source",
-        description="For maintainers: run otter assign on each exercise master (which also runs "
-                    "every test against the solutions) and write the student notebook to "
-                    "exercises/. Edited student notebooks are never overwritten without --force.")
-    assign.add_argument("masters", nargs="*", help="masters to build (default: all)")
-    assign.add_argument("--check", action="store_true",
-                        help="only report student notebooks that are out of date (exit 1 if any)")
-    assign.add_argument("--force", action="store_true", help="replace edited student notebooks")
-
-    commands.add_parser("check-setup", help="print whether this machine is ready for the course")
-    commands.add_parser("course-map", help="print the course map as a Markdown table")
-
+    for name, (summary, description, declare, _) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=description or summary)
+        if declare is not None:
+            declare(sub)
     args = parser.parse_args(argv)
-    if args.command == "build-html":
-        from .handouts import BuildError, build_html
-
-        try:
-            results = build_html(args.outdir, args.notebooks, args.timeout, args.force)
-        except BuildError as exc:
-            print(f"build-html: {exc}", file=sys.stderr)
-            return 1
-        print(f"Wrote {len(results)} handouts and index.html to {args.outdir}")
-        return 0
-    if args.command == "refresh":
-        from .handouts import BuildError, refresh
-
-        try:
-            for path in args.paths:
-                refresh(path, args.timeout)
-        except BuildError as exc:
-            print(f"refresh: {exc}", file=sys.stderr)
-            return 1
-        return 0
-    if args.command == "assign-exercises":
-        from .exercises import AssignError, assign
-
-        try:
-            changed = assign(args.masters, check=args.check, force=args.force)
-        except AssignError as exc:
-            print(f"assign-exercises: {exc}", file=sys.stderr)
-            return 1
-        if args.check:
-            for name in changed:
-                print(f"out of date: exercises/{name} (run: python -m coursekit assign-exercises)")
-            return 1 if changed else 0
-        print("\n".join(f"wrote exercises/{name}" for name in changed) or "all up to date")
-        return 0
-    if args.command == "check-setup":
-        import pandas as pd
-
-        from .setup_check import check_setup
-
-        report = check_setup()
-        with pd.option_context("display.width", 200, "display.max_colwidth", 80):
-            print(report.to_string(index=False))
-        return 0 if report.status.eq("ok").all() else 1
-    if args.command == "course-map":
-        from .lessons import markdown_table
-
-        print(markdown_table(link_prefix="notebooks/"))
-        return 0
-    return 2  # pragma: no cover - argparse already refused anything else
+    return COMMANDS[args.command][3](args)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

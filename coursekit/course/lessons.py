@@ -1,38 +1,75 @@
-"""The course plan: one list that the README, lesson 00 and ``coursekit.course_map()`` share."""
+"""The lessons' metadata, read from the one source ``lessons.toml``, and everything made from it:
+the course map (``ck.course_map()``, the README table, lesson 00's table), each lesson's
+opening block and "Key points" cell, and the handouts index."""
 from __future__ import annotations
 
+import sys
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-# (number, notebook stem, title, topics, learner minutes, case data)
-LESSONS = [
-    ("00", "00_start_here", "Start here",
-     "How the course works; Jupyter basics; setup check; glossary", 20, "—"),
-    ("01", "01_moments_of_truth", "Services and Moments of Truth",
-     "What makes services different; Moments of Truth; journeys and touchpoints; "
-     "peak–end rule; service blueprint", 60, "Airport"),
-    ("02", "02_finding_critical_moments", "Finding the critical moments in data",
-     "Stated vs derived importance; relative weights; importance–performance analysis; "
-     "waiting thresholds; segments", 60, "Airport"),
-    ("03", "03_servqual", "SERVQUAL: measuring service quality",
-     "Five dimensions; expectation and perception gaps; weighting; reliability (alpha); "
-     "zone of tolerance", 75, "Hotel"),
-    ("04", "04_gaps_and_standards", "The gaps model and service standards",
-     "The five gaps; setting measurable standards; monitoring with control charts", 60,
-     "Hotel, e-commerce"),
-    ("05", "05_kano", "KANO: which features delight",
-     "Functional and dysfunctional questions; evaluation table; Better/Worse; Fong's test", 60,
-     "Hotel, e-commerce"),
-    ("06", "06_service_recovery", "Service recovery",
-     "Failures and complaints; perceived justice; the recovery paradox; recovery KPIs; "
-     "Pareto analysis", 60, "Hotel, e-commerce"),
-    ("07", "07_life_cycle_and_profit_chain", "The service life cycle and the service–profit chain",
-     "Life-cycle stages; continual improvement; the service–profit chain", 45, "E-commerce"),
-    ("08", "08_capstone", "Capstone: an end-to-end improvement project",
-     "Group exercise: diagnose, prioritise, set standards, plan recovery, present", 120,
-     "Any"),
-]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+WIDTH = 95  # wrap generated markdown like the hand-written cells
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson's metadata (see the comments at the top of ``lessons.toml``)."""
+
+    number: str
+    slug: str
+    title: str
+    heading: str
+    minutes: int
+    cases: tuple
+    case_note: str
+    topics: tuple
+    questions: tuple
+    objectives_lead: str
+    objectives: tuple
+    key_points: tuple
+    functions: tuple
+    next_note: str
+
+    @property
+    def notebook(self) -> str:
+        return f"{self.slug}.ipynb"
+
+    @property
+    def text(self) -> str:
+        return f"{self.slug}.md"
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} · {self.title}"
+
+
+@lru_cache(maxsize=1)
+def lessons() -> tuple[Lesson, ...]:
+    """Every lesson in course order, as read from ``lessons.toml``."""
+    raw = tomllib.loads(files("coursekit.course").joinpath("lessons.toml").read_text("utf-8"))
+    return tuple(Lesson(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()})
+                 for entry in raw["lesson"])
+
+
+def lesson(number) -> Lesson:
+    """The lesson numbered *number* (``1``, ``"01"`` or its slug)."""
+    from ..core import InputError
+
+    key = str(number).strip()
+    for item in lessons():
+        if key in (item.number, item.slug) or (key.isdigit() and int(key) == int(item.number)):
+            return item
+    raise InputError(f"There is no lesson {number!r}. Lessons: "
+                     f"{', '.join(item.number for item in lessons())}.")
 
 
 def course_map(notebooks: Path | str | None = None):
@@ -49,6 +86,8 @@ def course_map(notebooks: Path | str | None = None):
         Columns ``lesson, title, topics, minutes, case_data, notebook, status``; ``status`` is
         ``"ready"`` when the notebook exists and ``"coming"`` otherwise.
 
+    Used in: lesson 00.
+
     Examples
     --------
     >>> import coursekit as ck
@@ -62,10 +101,10 @@ def course_map(notebooks: Path | str | None = None):
 
     folder = Path(notebooks) if notebooks is not None else NOTEBOOKS
     rows = []
-    for number, stem, title, topics, minutes, case in LESSONS:
-        notebook = f"{stem}.ipynb"
-        status = "ready" if (folder / notebook).exists() else "coming"
-        rows.append((number, title, topics, minutes, case, notebook, status))
+    for item in lessons():
+        status = "ready" if (folder / item.notebook).exists() else "coming"
+        rows.append((item.number, item.title, "; ".join(item.topics), item.minutes,
+                     ", ".join(item.cases) or "—", item.notebook, status))
     return pd.DataFrame(rows, columns=["lesson", "title", "topics", "minutes", "case_data",
                                        "notebook", "status"])
 
@@ -81,4 +120,33 @@ def markdown_table(link_prefix: str = "", notebooks: Path | str | None = None) -
         name = f"{row.lesson} {row.title}"
         cell = f"[{name}]({link_prefix}{row.notebook})" if row.status == "ready" else f"{name} *(coming)*"
         lines.append(f"| {cell} | {row.topics} | {row.minutes} | {row.case_data} |")
+    return "\n".join(lines)
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _bullets(items) -> list[str]:
+    return [line for item in items for line in _wrap(item, "- ", "  ")]
+
+
+def header_markdown(item: Lesson) -> str:
+    """The lesson's opening block: title, time, case data, questions and objectives."""
+    lines = [f"# {item.number} · {item.heading}", ""]
+    lines += _wrap(f"**Time:** about {item.minutes} minutes · **Case data:** {item.case_note}")
+    lines += ["", "**Questions**", *_bullets(item.questions), "",
+              f"**Objectives** — {item.objectives_lead}", *_bullets(item.objectives)]
+    return "\n".join(lines)
+
+
+def key_points_markdown(item: Lesson) -> str:
+    """The lesson's "Key points" cell, ending with a link to the next lesson."""
+    lines = ["## Key points", "", *_bullets(item.key_points)]
+    following = [x for x in lessons() if int(x.number) == int(item.number) + 1]
+    if following:
+        nxt = following[0]
+        note = f" — {item.next_note}" if item.next_note else ""
+        lines += [""] + _wrap(f"**Next:** [{nxt.label}]({nxt.notebook}){note}")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import coursekit as ck
 from coursekit.course.glossary import _key, _table
-from coursekit.course.lessons import LESSONS
+from coursekit.course.lessons import lessons as all_lessons
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -56,7 +56,7 @@ def test_definitions_are_one_sentence_in_each_language():
 
 
 def test_every_term_belongs_to_a_lesson_of_the_course_map():
-    lessons = {number for number, *_ in LESSONS}
+    lessons = {item.number for item in all_lessons()}
     assert set(ck.glossary().lesson) <= lessons
 
 

@@ -48,6 +48,8 @@ def _index() -> dict[str, int]:
 def glossary(lesson=None):
     """Return the course glossary as a DataFrame, optionally only the terms of one lesson.
 
+    Used in: lesson 00.
+
     Parameters
     ----------
     lesson : int or str, optional
@@ -107,6 +109,8 @@ def define(term: str) -> Term:
     Matching ignores case, spaces and punctuation, and also knows common abbreviations and
     alternative names (``MOT``, ``IPA``, ``移情性`` …). When nothing matches exactly, the error
     suggests the nearest terms.
+
+    Used in: lesson 00.
 
     Parameters
     ----------

@@ -90,6 +90,8 @@ def _check_question(number: int, question: dict) -> None:
 def knowledge_check(source) -> None:
     """Show a knowledge check: questions with feedback on every answer.
 
+    Used in: lessons 00, 01, 02.
+
     Parameters
     ----------
     source : path or list of dict

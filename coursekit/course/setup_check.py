@@ -76,6 +76,8 @@ def check_setup():
     course needs, whether every case-data table loads, and whether a figure renders. Nothing is
     installed or changed.
 
+    Used in: lesson 00.
+
     Returns
     -------
     pandas.DataFrame

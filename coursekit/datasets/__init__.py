@@ -54,6 +54,8 @@ def _table(name) -> Table:
 def catalog() -> pd.DataFrame:
     """List the case tables: one row per table with ``name, case, rows, description``.
 
+    Used in: lesson 00.
+
     Returns
     -------
     pandas.DataFrame
@@ -92,6 +94,8 @@ def load(name: str) -> pd.DataFrame:
     business < VIP; KANO answers in questionnaire order like < must-be < neutral < live-with <
     dislike); other labels are categoricals listing every level; times are datetimes; yes/no
     columns are bool; identifiers and comments are text.
+
+    Used in: lessons 00, 01, 02.
 
     Parameters
     ----------
@@ -147,6 +151,8 @@ def validate(data, name: str) -> pd.DataFrame:
     are kept. Blank survey answers are allowed: the analysis functions set such rows aside and
     say how many. Extra columns are kept, after the known ones.
 
+    Used in: library only.
+
     Parameters
     ----------
     data : pandas.DataFrame
@@ -192,6 +198,8 @@ def columns(name: str) -> pd.DataFrame:
     """The column dictionary of a case table: ``column, type, unit, allowed, blank_allowed,
     meaning, meaning_zh`` — the same text as the table in the data card.
 
+    Used in: library only.
+
     Examples
     --------
     >>> import coursekit as ck
@@ -210,6 +218,8 @@ def columns(name: str) -> pd.DataFrame:
 
 def data_dir() -> Path:
     """The folder the case data are read from (see the module text for the search order).
+
+    Used in: library only.
 
     Raises
     ------

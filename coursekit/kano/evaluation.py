@@ -77,6 +77,8 @@ def to_codes(answers) -> pd.Series:
     Codes, English words and the usual Chinese wording are understood; every accepted spelling is
     listed in :data:`ANSWER_VARIANTS`.
 
+    Method: docs/methods.md §3.1. Used in: library only (lesson 05 will use it).
+
     Parameters
     ----------
     answers : Series, list or array of answers.
@@ -107,6 +109,8 @@ def classify(functional, dysfunctional):
     The category is the cell of :data:`EVALUATION_TABLE` (Berger et al. 1993) in the row of the
     functional answer and the column of the dysfunctional answer: A attractive, O one-dimensional,
     M must-be, I indifferent, R reverse, Q questionable.
+
+    Method: docs/methods.md §3.2. Used in: library only (lesson 05 will use it).
 
     Parameters
     ----------

@@ -55,6 +55,8 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     (a name with Chinese characters is shown as its row number '#k'). Features whose Better and
     Worse are undefined (only R and Q answers) are left out.
 
+    Method: docs/methods.md §3.5. Used in: library only (lesson 05 will use it).
+
     Parameters
     ----------
     summary : DataFrame
@@ -117,6 +119,8 @@ def plot_continuous(scores, *, attribute=None, size=None, ax=None, label=True):
     the area of each point grows with the feature's mean importance, from the smallest value
     shown to the largest (the legend gives both ends). Labels that would overlap are moved
     down and tied to their point by a thin line.
+
+    Method: docs/methods.md §3.7. Used in: library only (lesson 05 will use it).
 
     Parameters
     ----------

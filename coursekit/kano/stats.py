@@ -23,6 +23,8 @@ def summarize_counts(counts, attribute="attribute"):
     Use it for a published table of counts; :func:`coursekit.kano.summarize` calls it after
     counting raw answers, and its docstring gives the formulas and the tie rule.
 
+    Method: docs/methods.md §3.3–§3.6. Used in: library only (lesson 05 will use it).
+
     Parameters
     ----------
     counts : DataFrame

@@ -14,6 +14,8 @@ def stack_answers(wide, functional_prefix="F_", dysfunctional_prefix="D_", respo
     A feature ``wifi`` is read from the columns ``F_wifi`` (functional) and ``D_wifi``
     (dysfunctional) with the default prefixes.
 
+    Method: docs/methods.md §3.1. Used in: library only (lesson 05 will use it).
+
     Parameters
     ----------
     wide : DataFrame

@@ -49,7 +49,9 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
     out of the whole calculation, with a :class:`coursekit.MissingDataWarning` saying how many.
 
     Sources: Johnson (2000), *Multivariate Behavioral Research* 35(1), for relative weights;
-    derived importance for importance–performance analysis as in methods.md §4.
+    derived importance for importance–performance analysis (docs/methods.md §4).
+
+    Method: docs/methods.md §4.2. Used in: lesson 02.
 
     Parameters
     ----------

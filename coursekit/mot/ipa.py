@@ -38,7 +38,9 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
     A point exactly on a crosshair (within rounding, 1e-9 relative) counts as **high** on that
     axis, so an attribute at the very centre lands in "Keep up the good work".
 
-    Source: Martilla & James (1977), *Journal of Marketing* 41(1); methods.md §4.
+    Source: Martilla & James (1977), *Journal of Marketing* 41(1).
+
+    Method: docs/methods.md §4.1. Used in: lesson 02.
 
     Parameters
     ----------

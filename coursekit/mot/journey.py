@@ -37,7 +37,9 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
     set aside with a :class:`coursekit.MissingDataWarning`.
 
     Source: Kahneman, Fredrickson, Schreiber & Redelmeier (1993), the peak–end rule: remembered
-    experience tracks the most intense and the final moment (methods.md §1).
+    experience tracks the most intense and the final moment.
+
+    Method: docs/methods.md §1.4. Used in: lessons 01, 02.
 
     Parameters
     ----------
@@ -116,6 +118,8 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
     Missing answers: each touchpoint uses the respondents who rated it (``n`` says how many).
     With ``by=``, respondents without a segment are set aside with a
     :class:`coursekit.MissingDataWarning`.
+
+    Method: docs/methods.md §1.5. Used in: lesson 01.
 
     Parameters
     ----------

@@ -29,6 +29,8 @@ def plot_ipa(table, ax=None):
     (1977); dashed crosshairs split the four quadrants, each named in its corner; every point
     is labelled with its attribute and drawn with its quadrant's marker.
 
+    Method: docs/methods.md §4.1. Used in: lesson 02.
+
     >>> import coursekit as ck
     >>> grid = ck.mot.ipa({"check-in": 6.5, "security": 6.8, "lounge": 3.0},
     ...                   {"check-in": 5.9, "security": 3.9, "lounge": 6.1})
@@ -121,6 +123,8 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     ``confidence``); each segment is its own line with its own marker. With ``scale=(low,
     high)`` the y axis spans the scale and a dotted line marks its midpoint.
 
+    Method: docs/methods.md §1.5. Used in: lesson 01.
+
     >>> import pandas as pd, coursekit as ck
     >>> trips = pd.DataFrame({"check_in": [6, 5, 4], "security": [2, 3, 5], "arrival": [6, 5, 6],
     ...                       "segment": ["VIP", "economy", "economy"]})
@@ -159,6 +163,8 @@ def plot_importance(table, ax=None):
     The most important driver is at the top; each bar carries its share. Drivers whose
     importance is negative (possible with ``method="correlation"`` or ``"regression"``) are
     hatched and marked "(−)", so the sign does not rest on colour.
+
+    Method: docs/methods.md §4.2. Used in: lesson 02.
 
     >>> import pandas as pd, coursekit as ck
     >>> survey = pd.DataFrame({"a": [1, 2, 3, 4, 5, 3], "b": [2, 1, 4, 3, 5, 5],

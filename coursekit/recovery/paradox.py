@@ -21,7 +21,7 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
     The recovery paradox (Hart, Heskett & Sasser 1990; McCollough & Bharadwaj 1992): customers
     whose failure was recovered well can end more satisfied than customers who had no failure.
     The meta-analysis of de Matos, Henrique & Rossi (2007) finds it for satisfaction but not for
-    repurchase, word of mouth or image — real but limited (methods.md §5).
+    repurchase, word of mouth or image — real but limited.
 
     For each group: ``n``, the ``mean`` outcome and a confidence interval:
 
@@ -37,6 +37,8 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
     Missing answers: customers missing the outcome or the failure flag, or with a failure but
     no recovered flag, are set aside with a :class:`coursekit.MissingDataWarning`. The recovered
     flag of customers without a failure is ignored.
+
+    Method: docs/methods.md §5.2. Used in: library only (lesson 06 will use it).
 
     Parameters
     ----------

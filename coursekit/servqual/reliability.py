@@ -57,6 +57,8 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
     ``nan_policy="pairwise"`` instead uses every available pair of answers for each covariance
     (like pingouin's default), with the same warning.
 
+    Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
+
     Parameters
     ----------
     items : DataFrame
@@ -150,6 +152,8 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
 
 def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95):
     """Cronbach's alpha of each dimension's items (see :func:`cronbach_alpha`).
+
+    Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
 
     Parameters
     ----------

@@ -13,6 +13,8 @@ def gaps(expectations, perceptions=None, *, scale=SCALE):
 
     A negative gap is a shortfall: the service was perceived below what was expected.
 
+    Method: docs/methods.md §2.2. Used in: library only (lesson 03 will use it).
+
     Parameters
     ----------
     expectations, perceptions : DataFrame
@@ -54,6 +56,8 @@ def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=N
 
     Formula, per respondent: ``gap_d = mean over the items i of d of (P_i - E_i)``; the averaged
     table takes the mean over respondents (Parasuraman, Zeithaml & Berry 1988).
+
+    Method: docs/methods.md §2.2. Used in: library only (lesson 03 will use it).
 
     Parameters
     ----------
@@ -143,6 +147,8 @@ def score(expectations, perceptions=None, weights=None, *, per_respondent=False,
     Unweighted: the mean of the five dimension gaps. Weighted: each respondent splits 100 points
     across the dimensions; their score is sum over d of (points_d / 100) * gap_d. Either is
     computed per respondent, then averaged (Parasuraman, Zeithaml & Berry 1988).
+
+    Method: docs/methods.md §2.2. Used in: library only (lesson 03 will use it).
 
     Parameters
     ----------

@@ -21,6 +21,8 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
 
     Source: Parasuraman, Zeithaml & Berry (1994), *Journal of Retailing* 70(3).
 
+    Method: docs/methods.md §2.4. Used in: library only (lesson 03 will use it).
+
     Parameters
     ----------
     adequate, desired, perceived : DataFrame

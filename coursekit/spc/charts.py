@@ -21,7 +21,9 @@ def p_chart(defects, sizes, baseline=None) -> pd.DataFrame:
     months before a change — and judge every period against those limits.
 
     Source: Montgomery, *Introduction to Statistical Quality Control* (the control chart for
-    fraction nonconforming); methods.md §6.
+    fraction nonconforming)
+
+    Method: docs/methods.md §6.2. Used in: library only (lesson 04 will use it).
 
     Parameters
     ----------
@@ -118,7 +120,9 @@ def individuals_chart(values, baseline=None) -> pd.DataFrame:
     consecutive baseline periods), and every period is judged against the resulting limits.
 
     Source: Montgomery, *Introduction to Statistical Quality Control* (control charts for
-    individual measurements); methods.md §6.
+    individual measurements)
+
+    Method: docs/methods.md §6.2. Used in: library only (lesson 04 will use it).
 
     Parameters
     ----------

@@ -38,6 +38,8 @@ _LAZY_FUNCTIONS = {
     "course_map": "course.lessons",
     "check_setup": "course.setup_check",
     "knowledge_check": "course.quiz",
+    "check": "course.checking",
+    "exercise": "course.checking",
 }
 
 __all__ = ["InputError", "MissingDataWarning", "__version__", *_SUBPACKAGES, *_LAZY_FUNCTIONS]

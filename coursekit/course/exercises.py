@@ -42,8 +42,40 @@ def _fingerprint(nb: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# otter's own words around its generated cells, and ours: plain, and about this course.
+CHECK_ALL_TEXT = ("## Your progress\n\nRun the next cell for a table of every question: right, "
+                  "not yet, or still open. Each question's own check cell gives its hint.")
+HAND_IN_TITLE = "## Hand in"
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def _plain_words(nb: dict) -> None:
+    """Replace otter's boilerplate prose, drop its empty cells, and keep the hand-in cell out of
+    test runs (running it writes a zip file next to the notebook)."""
+    cells = []
+    for cell in nb["cells"]:
+        text = _source(cell)
+        if cell["cell_type"] == "markdown" and not text.strip():
+            continue
+        if cell["cell_type"] == "markdown" and "rerun all of the autograder tests" in text:
+            cell["source"] = CHECK_ALL_TEXT
+        elif cell["cell_type"] == "markdown" and text.lstrip().startswith("## Submission"):
+            ours = text.split("**Please save before exporting!**", 1)[-1].strip()
+            cell["source"] = f"{HAND_IN_TITLE}\n\n{ours}"
+        elif cell["cell_type"] == "code" and ".export(" in text:
+            cell["source"] = "grader.export(pdf=False)  # makes the zip file to hand in"
+            tags = cell["metadata"].setdefault("tags", [])
+            tags += [t for t in ("nbval-skip",) if t not in tags]
+        cells.append(cell)
+    nb["cells"] = cells
+
+
 def _stable(nb: dict, stem: str) -> dict:
-    """Deterministic cell ids, no outputs, and a fingerprint of the result."""
+    """Our wording, deterministic cell ids, no outputs, and a fingerprint of the result."""
+    _plain_words(nb)
     for index, cell in enumerate(nb["cells"]):
         digest = hashlib.sha256(f"{index}\n{''.join(cell['source'])}".encode()).hexdigest()[:8]
         cell["id"] = f"{stem[:2]}-{index:03d}-{digest}"
@@ -57,19 +89,29 @@ def _dump(nb: dict) -> str:
     return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def generate(master: Path) -> str:
-    """Run ``otter assign`` on *master* (which runs its tests on the solutions) and return the
-    student notebook's text."""
-    with tempfile.TemporaryDirectory(prefix="coursekit-assign-") as tmp:
-        run = subprocess.run([sys.executable, "-m", "otter", "assign", str(master), tmp],
-                             capture_output=True, text=True)
-        student = Path(tmp) / "student" / master.name
-        if run.returncode != 0 or not student.exists():
-            tail = "\n".join((run.stdout + run.stderr).strip().splitlines()[-15:])
-            raise AssignError(f"otter assign failed on {master.name} (a solution failing its own "
-                              f"tests stops it too):\n{tail}")
-        nb = json.loads(student.read_text(encoding="utf-8"))
+def run_assign(master: Path, outdir: Path) -> Path:
+    """Run ``otter assign`` on *master* into *outdir* (which also runs every test against the
+    solutions) and return *outdir*: ``student/`` holds the student notebook, ``autograder/``
+    the solutions notebook and the autograder zip that otter's grading uses."""
+    run = subprocess.run([sys.executable, "-m", "otter", "assign", str(master), str(outdir)],
+                         capture_output=True, text=True)
+    if run.returncode != 0 or not (Path(outdir) / "student" / master.name).exists():
+        tail = "\n".join((run.stdout + run.stderr).strip().splitlines()[-15:])
+        raise AssignError(f"otter assign failed on {master.name} (a solution failing its own "
+                          f"tests stops it too):\n{tail}")
+    return Path(outdir)
+
+
+def student_text(assigned: Path, master: Path) -> str:
+    """The committed form of the student notebook that ``otter assign`` wrote."""
+    nb = json.loads((assigned / "student" / master.name).read_text(encoding="utf-8"))
     return _dump(_stable(nb, master.stem))
+
+
+def generate(master: Path) -> str:
+    """Run ``otter assign`` on *master* and return the student notebook's text."""
+    with tempfile.TemporaryDirectory(prefix="coursekit-assign-") as tmp:
+        return student_text(run_assign(master, Path(tmp)), master)
 
 
 def is_untouched(path: Path) -> bool:

@@ -1,17 +1,22 @@
-"""Exercises: masters generate the committed student notebooks; every question gives feedback.
+"""Exercises: masters generate the committed student notebooks; an untouched notebook shows
+"not answered yet" everywhere and scores 0 under otter's grading, the solutions score full marks,
+and no student notebook holds an answer.
 
 nbval (configured in pyproject.toml) also runs every master, i.e. the solutions, and every
 student notebook with its blanks unfilled, from a fresh kernel.
 """
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from coursekit.course.exercises import SOURCE, TARGET, AssignError, assign, generate, is_untouched, masters
+from coursekit.course.exercises import (SOURCE, TARGET, AssignError, assign, is_untouched,
+                                        masters, run_assign, student_text)
+from coursekit.course.keys import exercise_questions
 
 ROOT = Path(__file__).resolve().parents[2]
 MASTERS = masters()
@@ -23,13 +28,14 @@ def _source(cell):
 
 
 def _questions(master: Path) -> list[dict]:
-    """Each question of a master: its name and the test cells between BEGIN/END TESTS."""
+    """Each question of a master: its name, points and the test cells between BEGIN/END TESTS."""
     nb = json.loads(master.read_text(encoding="utf-8"))
     questions, current, in_tests = [], None, False
     for cell in nb["cells"]:
         text = _source(cell).strip()
         if cell["cell_type"] == "raw" and text.startswith("# BEGIN QUESTION"):
-            current = {"name": re.search(r"name:\s*(\S+)", text).group(1), "tests": []}
+            current = {"name": re.search(r"name:\s*(\S+)", text).group(1), "tests": [],
+                       "points": int(re.search(r"points:\s*(\d+)", text).group(1))}
             questions.append(current)
         elif cell["cell_type"] == "raw" and text == "# BEGIN TESTS":
             in_tests = True
@@ -40,6 +46,13 @@ def _questions(master: Path) -> list[dict]:
     return questions
 
 
+@pytest.fixture(scope="module", params=MASTERS, ids=lambda p: p.name)
+def assigned(request, tmp_path_factory):
+    """otter assign of one master (this runs every test against its solutions)."""
+    master = request.param
+    return master, run_assign(master, tmp_path_factory.mktemp(master.stem))
+
+
 def test_every_topic_lesson_with_a_notebook_has_an_exercise():
     lessons = {p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")} - {"00_start_here.ipynb"}
     assert lessons <= {p.name for p in MASTERS}
@@ -47,42 +60,82 @@ def test_every_topic_lesson_with_a_notebook_has_an_exercise():
 
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.name)
-def test_master_has_six_questions_each_with_hints(master):
+def test_master_has_six_questions_each_one_all_or_nothing_test_through_the_keys(master):
     questions = _questions(master)
+    keys = exercise_questions(master.stem)
     assert len(questions) >= 6
+    assert [q["name"] for q in questions] == list(keys)
     for q in questions:
-        assert q["tests"], f"{q['name']} has no tests"
-        for test in q["tests"]:
-            assert "failure_message:" in test, f"{q['name']}: every test gives a hint on failure"
-        # The first test of each question catches a blank that was never filled in.
-        assert "..." in q["tests"][0] or "Ellipsis" in q["tests"][0], (
-            f"{q['name']}: start with a test that says the answer is still to do")
-        assert not re.search(r"[^=!<>]==\s*\d+\.\d", "\n".join(q["tests"])), (
-            f"{q['name']}: compare decimals with math.isclose, not ==")
+        # One test per question: a blank can never earn part of the points.
+        assert len(q["tests"]) == 1, f"{q['name']}: one test, so a blank scores nothing"
+        variables = keys[q["name"]].variable
+        variables = [variables] if isinstance(variables, str) else list(variables)
+        assert f'grader.passes("{q["name"]}", {", ".join(variables)})' in q["tests"][0]
+
+
+@pytest.mark.parametrize("student", STUDENTS, ids=lambda p: p.name)
+def test_student_notebook_holds_no_answer(student):
+    text = student.read_text(encoding="utf-8")
+    master = json.loads((SOURCE / student.name).read_text(encoding="utf-8"))
+    solutions = [line.split("# SOLUTION")[0].strip() for cell in master["cells"]
+                 for line in _source(cell).splitlines() if line.rstrip().endswith("# SOLUTION")]
+    assignments = [s for s in solutions if re.fullmatch(r"\w+ = .+", s)]
+    assert assignments, "the masters have answers to look for"
+    for line in assignments:
+        name, value = line.split(" = ", 1)
+        assert value == "..." or f"{name} = {value}" not in text, f"{student.name} holds {line}"
+    # The tests kept in the notebook's metadata only name a check; they compare nothing.
+    tests = json.dumps(json.loads(text)["metadata"]["otter"]["tests"])
+    assert re.findall(r"assert (.*?)\\n", tests) and all(
+        t.startswith("grader.passes(") for t in re.findall(r"assert (.*?)\\n", tests))
+
+
+@pytest.mark.parametrize("student", STUDENTS, ids=lambda p: p.name)
+def test_student_notebook_has_a_hand_in_cell_kept_out_of_test_runs(student):
+    nb = json.loads(student.read_text(encoding="utf-8"))
+    export = [c for c in nb["cells"] if c["cell_type"] == "code" and "grader.export(" in _source(c)]
+    assert len(export) == 1 and "nbval-skip" in export[0]["metadata"]["tags"]
+    prose = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "## Hand in" in prose and "autograder" not in prose
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.name)
-def test_committed_student_notebook_is_exactly_what_the_master_generates(master):
-    # otter assign runs every test against the solutions, so this also proves they pass.
-    expected = generate(master)
-    committed = (TARGET / master.name).read_text(encoding="utf-8")
-    assert committed == expected, "run: python -m coursekit assign-exercises"
+def test_committed_student_notebook_is_exactly_what_the_master_generates(assigned):
+    master, outdir = assigned
+    assert (TARGET / master.name).read_text(encoding="utf-8") == student_text(outdir, master), (
+        "run: python -m coursekit assign-exercises")
     assert is_untouched(TARGET / master.name)
 
 
 @pytest.mark.slow
+def test_otter_grading_gives_untouched_zero_and_solutions_full_marks(assigned, tmp_path):
+    from otter.api import grade_submission
+
+    master, outdir = assigned
+    autograder = next((outdir / "autograder").glob("*.zip"))
+    untouched = tmp_path / master.name
+    shutil.copy(TARGET / master.name, untouched)
+    blank = grade_submission(str(untouched), str(autograder), quiet=True)
+    assert blank.total == 0 and blank.possible == sum(q["points"] for q in _questions(master))
+    solved = grade_submission(str(outdir / "autograder" / master.name), str(autograder), quiet=True)
+    assert solved.total == solved.possible == blank.possible
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("student", STUDENTS, ids=lambda p: p.name)
-def test_unfilled_student_notebook_runs_and_lists_what_is_still_to_do(student):
+def test_untouched_student_notebook_says_not_answered_yet_and_shows_no_traceback(student):
     nb = nbformat.read(student, as_version=4)
+    nb.cells = [c for c in nb.cells if "nbval-skip" not in c.metadata.get("tags", [])]
     NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(TARGET)}}).execute()
-    names = [q["name"] for q in _questions(SOURCE / student.name)]
-    last = nb.cells[-1]
-    assert "grader.check_all()" in last.source
-    report = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in last.outputs)
-    for name in names:
-        assert re.search(rf"{name} results:", report), f"{name} missing from check_all's report"
-    assert "All test cases passed" not in report, "a blank answer must not pass"
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    shown = "\n".join(o.get("text", "") + "".join(str(v) for v in o.get("data", {}).values())
+                      for o in outputs)
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert "Traceback" not in shown and "AssertionError" not in shown and "doctest" not in shown
+    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
+    assert checks and all("Not answered yet" in c.outputs[0]["data"]["text/plain"] for c in checks)
+    report = [c for c in nb.cells if c.cell_type == "code" and "check_all()" in c.source][0].outputs[0]
+    assert "0 of" in report["data"]["text/plain"] and "ck-progress" in report["data"]["text/html"]
 
 
 def test_edited_student_notebook_is_never_overwritten(tmp_path, monkeypatch):

@@ -36,8 +36,14 @@ def check(key: str, answer) -> Feedback:
     Examples
     --------
     >>> import coursekit as ck
-    >>> ck.check("01-kinds-of-mot", {"A": None, "B": None, "C": None, "D": None, "E": None, "F": None})
-    Not answered yet: No part is answered yet: replace each None with your answer.
+    >>> ck.check("01-kinds-of-mot", {"A": 2, "B": 1, "C": 1, "D": None, "E": 4, "F": 3})
+    Four kinds of Moments of Truth · Not yet — a hint: 4 of 6 right so far; some parts are still open. ...
+      A: right — the passenger asked for help with a special need, and the employee answered it.
+      B: right — the system failed, and the employees' response is what passengers remember.
+      C: not yet — did anyone ask the agent to phone ahead?
+      D: open
+      E: right — the trouble comes from the customer's behaviour, not from the airport.
+      F: right — an unprompted, unsolicited act: nobody asked the cleaner.
     >>> ck.check("no-such-question", 1)
     Traceback (most recent call last):
     ...

@@ -25,13 +25,32 @@ def _resolve(value):
 
 
 def is_blank(value) -> bool:
-    return value is ... or value is None
+    """The blank a learner has not replaced yet: ``...`` (and ``None`` for one part of a
+    several-part answer, as the lessons' templates write it)."""
+    return value is ...
+
+
+NONE_MESSAGE = ("The answer is None, which holds no value. Check that the cell computes something: "
+                "a function that only prints or draws gives None.")
+
+
+def opening(value):
+    """The verdict every kind gives before reading a value: not answered, or None."""
+    if value is ...:
+        return Feedback("unanswered", UNANSWERED)
+    if value is None:
+        return Feedback("format", NONE_MESSAGE)
+    return None
 
 
 def norm_text(text: str, case_matters: bool = False) -> str:
     """'Ground transport ' -> 'ground_transport' (spaces, '-' and '_' read alike)."""
     out = re.sub(r"[\s\-_]+", "_", str(text).strip())
     return out if case_matters else out.casefold()
+
+
+def _open_part(value) -> bool:
+    return value is ... or value is None
 
 
 def _as_number(value):
@@ -75,8 +94,8 @@ class Number:
     mistakes: Sequence = ()
 
     def judge(self, value) -> Feedback:
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         number, problem = _as_number(value)
         if problem:
             return Feedback("format", problem[0].upper() + problem[1:] + ".")
@@ -111,8 +130,8 @@ class Choice:
         return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
 
     def judge(self, value) -> Feedback:
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         if not isinstance(value, str):
             return Feedback("format", f"Answer with one of {self._options_text()}, as text in "
                                       f"quotes.")
@@ -170,15 +189,15 @@ class Parts:
         return a == b
 
     def judge(self, value) -> Feedback:
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         given, problem = self._read(value)
         if problem:
             return Feedback("format", problem)
         allowed = ", ".join(repr(a) for a in self.allowed)
-        if all(is_blank(given.get(p)) for p in self.expected):
+        if all(_open_part(given.get(p)) for p in self.expected):
             return Feedback("unanswered", "No part is answered yet: replace each None with your answer.")
-        strange = [p for p in self.expected if not is_blank(given.get(p))
+        strange = [p for p in self.expected if not _open_part(given.get(p))
                    and not any(self._same(given[p], a) for a in self.allowed)]
         if strange:
             return Feedback("format", f"Each answer must be one of {allowed}; "
@@ -186,7 +205,7 @@ class Parts:
         items, right = [], 0
         for part, answer in self.expected.items():
             mine = given.get(part)
-            if is_blank(mine):
+            if _open_part(mine):
                 items.append((part, "unanswered", ""))
             elif self._same(mine, answer):
                 right += 1
@@ -224,8 +243,8 @@ class SeriesOf:
         import numpy as np
         import pandas as pd
 
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         expected = _resolve(self.expected)
         if isinstance(value, pd.DataFrame) and value.shape[1] == 1:
             value = value.iloc[:, 0]
@@ -251,8 +270,8 @@ class Custom:
     judge_with: Callable
 
     def judge(self, value) -> Feedback:
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         return self.judge_with(value)
 
 
@@ -267,8 +286,8 @@ class YesNo:
     def judge(self, value) -> Feedback:
         import numpy as np
 
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         if isinstance(value, str):
             return Feedback("format", "Write True or False without quotes: they are Python's "
                                       "yes and no, not text.")
@@ -288,8 +307,8 @@ class Picks:
     hint: str = "Not this set yet."
 
     def judge(self, value) -> Feedback:
-        if is_blank(value):
-            return Feedback("unanswered", UNANSWERED)
+        if (first := opening(value)) is not None:
+            return first
         expected = {norm_text(x) for x in _resolve(self.expected)}
         count = len(expected)
         if isinstance(value, str):

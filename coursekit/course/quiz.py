@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 from ..core import InputError
@@ -87,8 +88,60 @@ def _check_question(number: int, question: dict) -> None:
                          "feedback covers every other number typed.")
 
 
+def shuffled(questions: list[dict]) -> list[dict]:
+    """The questions with each question's answers in a shuffled order, the same on every run.
+
+    Where the right answer goes is drawn evenly over the positions across the quiz (a seeded
+    shuffle of a balanced list), and the other answers are shuffled around it with a seed made
+    of the question's own text. So a saved notebook does not change when nothing changed, and
+    no position holds the right answer in most questions.
+
+    >>> q = [{"question": f"Q{i}?", "type": "multiple_choice",
+    ...       "answers": [{"answer": a, "correct": a == "x", "feedback": "."} for a in "xyz"]}
+    ...      for i in range(6)]
+    >>> sorted(next(j for j, a in enumerate(x["answers"]) if a["correct"]) for x in shuffled(q))
+    [0, 0, 1, 1, 2, 2]
+    """
+    choice = [q for q in questions if q.get("type") in {"multiple_choice", "many_choice"}
+              and sum(bool(a.get("correct")) for a in q["answers"]) == 1]
+    quiz_seed = hashlib.sha256("".join(q["question"] for q in questions).encode()).hexdigest()
+    places = [i % len(q["answers"]) for i, q in enumerate(choice)]
+    random.Random(quiz_seed).shuffle(places)
+    target = {id(q): place % len(q["answers"]) for q, place in zip(choice, places)}
+    out = []
+    for question in questions:
+        copy = dict(question)
+        if question.get("type") in {"multiple_choice", "many_choice"}:
+            answers = list(question["answers"])
+            random.Random(hashlib.sha256(question["question"].encode()).hexdigest()).shuffle(answers)
+            if id(question) in target:
+                right = next(a for a in answers if a.get("correct"))
+                answers.remove(right)
+                answers.insert(target[id(question)], right)
+            copy["answers"] = answers
+        out.append(copy)
+    return out
+
+
+# jupyterquiz's script loads MathJax from a CDN when it finds a MathJax 3 without `typeset`
+# (as JupyterLab 4 has), and reads `MathJax.version[0]` where JupyterLab defines no version.
+# Our quizzes hold no mathematics, so the script is made to leave MathJax alone: nothing is
+# fetched from off the machine, and no JavaScript error is raised.
+_MATHJAX_TEST = re.compile(r"typeof MathJax !?= ?'undefined'")
+_REMOTE_SCRIPT = re.compile(r"script\.src\s*=\s*'https?://[^']*';")
+
+
+def offline_script(script: str) -> str:
+    """jupyterquiz's JavaScript with every route to a remote MathJax closed."""
+    script = _MATHJAX_TEST.sub("false", script)
+    return _REMOTE_SCRIPT.sub("/* coursekit: no script is loaded from the network */", script)
+
+
 def knowledge_check(source) -> None:
     """Show a knowledge check: questions with feedback on every answer.
+
+    The answers of each question appear in a shuffled order that is the same on every run, and
+    nothing is fetched from off the machine (quizzes work offline and in static HTML).
 
     Used in: lessons 00, 01, 02.
 
@@ -105,15 +158,24 @@ def knowledge_check(source) -> None:
     ...
     coursekit.InputError: No knowledge-check file at no/such/file.json. Quizzes live in notebooks/quizzes/.
     """
+    from IPython.display import Javascript, display
     from jupyterquiz import display_quiz
+    from jupyterquiz.dynamic import display as quiz_display
 
-    questions = load_questions(source)
+    questions = shuffled(load_questions(source))
     # jupyterquiz names its HTML element with random letters; seeding from the questions keeps
     # saved notebooks stable, and restoring the state leaves the learner's own draws alone.
     seed = hashlib.sha256(json.dumps(questions, sort_keys=True).encode()).hexdigest()
     state = random.getstate()
     random.seed(seed)
+    # jupyterquiz displays its HTML and JavaScript itself; collect them to close the script's
+    # routes to the network before they are shown.
+    collected, show = [], quiz_display.display
+    quiz_display.display = collected.append
     try:
         display_quiz(questions, colors=COLOURS, shuffle_answers=False)
     finally:
+        quiz_display.display = show
         random.setstate(state)
+    for item in collected:
+        display(Javascript(offline_script(item.data)) if isinstance(item, Javascript) else item)

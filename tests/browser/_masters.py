@@ -2,8 +2,9 @@
 
 For one question of a master this gives the code a learner would type to answer it right (the
 solution cell without its ``# SOLUTION`` markers), a wrong answer that still counts as
-"answered" (the same assignment with a deliberately wrong value), and the hints the value tests
-give on failure. Only the master is read; the student notebook is generated from it.
+"answered" (the same assignment with a deliberately wrong value), and the hints its answer key
+(in ``coursekit.course.keys``) gives when an answer is not right. Only the master and the key
+are read; the student notebook is generated from the master.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ import yaml
 SOLUTION_MARK = re.compile(r"\s*#\s*SOLUTION(\s+NO\s+PROMPT)?\s*$")
 # "name = value  # SOLUTION": the lines otter turns into "name = ..." for the learner.
 BLANK_LINE = re.compile(r"^(?P<indent>\s*)(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.+?)" + SOLUTION_MARK.pattern)
-TEST_CONFIG = re.compile(r'"""\s*#\s*BEGIN TEST CONFIG\s*\n(?P<config>.*?)"""\s*#\s*END TEST CONFIG', re.S)
 
 
 @dataclass
@@ -27,20 +27,23 @@ class Question:
     solutions: list[str] = field(default_factory=list)
     tests: list[str] = field(default_factory=list)
 
-    @property
-    def hints(self) -> list[str]:
-        """failure_message of each test, in order (an empty string where a test gives none)."""
-        return [_failure_message(test) for test in self.tests]
-
-    @property
-    def blank_hint(self) -> str:
-        """The hint of the first test, the one that catches an unfilled ``...``."""
-        return self.hints[0] if self.hints else ""
+    exercise: str = ""
 
     @property
     def value_hints(self) -> list[str]:
-        """Hints of the tests that check the answer's value (all but the first)."""
-        return [hint for hint in self.hints[1:] if hint]
+        """The hints the question's answer key gives for an answer that is not right."""
+        from coursekit import InputError
+        from coursekit.course.answers import Together
+        from coursekit.course.keys import exercise_questions
+
+        try:
+            kind = exercise_questions(self.exercise)[self.name].answer
+        except (InputError, KeyError):
+            return []
+        kinds = kind.parts.values() if isinstance(kind, Together) else [kind]
+        hints = [getattr(k, "hint", "") for k in kinds]
+        hints += [hint for k in kinds for _, hint in getattr(k, "mistakes", ())]
+        return [hint for hint in hints if hint]
 
     def right_answer(self) -> str:
         """The solution cell as the learner would type it: markers removed."""
@@ -65,7 +68,7 @@ class Question:
         right = self.right_answer().splitlines()
         solution = [line for line in self.solutions[0].splitlines()
                     if not re.match(r"^\s*#\s*(BEGIN|END) SOLUTION\s*$", line)]
-        value_tests = "\n".join(self.tests[1:])
+        value_tests = "\n".join(self.tests)
         for index in range(len(solution) - 1, -1, -1):
             match = BLANK_LINE.match(solution[index])
             if not match:
@@ -109,14 +112,6 @@ def wrong_value(expression: str) -> str:
     return "None"
 
 
-def _failure_message(test: str) -> str:
-    match = TEST_CONFIG.search(test)
-    if not match:
-        return ""
-    config = yaml.safe_load(match["config"]) or {}
-    return str(config.get("failure_message") or "").strip()
-
-
 def _text(cell: dict) -> str:
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else source
@@ -133,7 +128,7 @@ def questions(master: Path) -> list[Question]:
             first = text.splitlines()[0].strip() if text else ""
             if first == "# BEGIN QUESTION":
                 config = yaml.safe_load(text.split("\n", 1)[1]) if "\n" in text else {}
-                current = Question(name=str(config["name"]))
+                current = Question(name=str(config["name"]), exercise=Path(master).stem)
                 found.append(current)
             elif first in {"# BEGIN SOLUTION", "# BEGIN TESTS"}:
                 section = first.split()[-1].lower()
@@ -153,16 +148,29 @@ def questions(master: Path) -> list[Question]:
 
 def question_to_try(master: Path) -> Question:
     """The first question whose answer a test can type: one solution cell, a wrong value to try,
-    and value tests that give a hint."""
-    reasons = []
+    and an answer key that gives a hint. A question whose wrong value is a single literal (another
+    letter, another number) is preferred: None is a format problem to the checks, and a shorter
+    list may be one too, while a wrong letter or number is simply not right yet."""
+    reasons, fallback = [], None
     for question in questions(master):
         try:
-            question.wrong_answer()
+            wrong = question.wrong_answer()
         except ValueError as error:
             reasons.append(str(error))
             continue
-        if question.value_hints:
+        if not question.value_hints:
+            reasons.append(f"{question.name}: its answer key gives no hint")
+            continue
+        changed = [line for line in wrong.splitlines() if line not in question.right_answer().splitlines()]
+        value = changed[0].split("=", 1)[1].strip() if changed else "None"
+        try:
+            literal = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            literal = None
+        if isinstance(literal, (str, int, float)):  # bool is an int: True/False count too
             return question
-        reasons.append(f"{question.name}: its value tests give no failure_message")
+        fallback = fallback or question
+    if fallback is not None:
+        return fallback
     raise ValueError(f"{Path(master).name}: no question suits the browser test ("
                      + "; ".join(reasons or ["no questions found"]) + ")")

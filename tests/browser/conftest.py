@@ -141,12 +141,12 @@ def browser_context(browser, lab_server, timings):
 
 @pytest.fixture
 def lab(request, browser_context, lab_server, artifacts, timings):
-    """A fresh page for one notebook; its kernel is shut down afterwards."""
+    """A fresh page for one notebook; its kernel is shut down afterwards. The test fails if the
+    page asked for anything from off the machine or raised an uncaught JavaScript error."""
     page = browser_context.new_page()
     page_errors: list[str] = []
-    # Uncaught JavaScript errors are listed in the summary, not failed on: third-party output
-    # (jupyterquiz looking for MathJax on a CDN while offline) raises some that a learner
-    # never sees. What a learner sees is checked by the tests themselves.
+    blocked = timings.setdefault("blocked", [])
+    blocked_before = len(blocked)
     page.on("pageerror", lambda error: page_errors.append(
         " ".join(f"{error.message} | {(error.stack or '').splitlines()[1:2]}".split())[:300]))
     lab_page = LabPage(page=page, base_url=lab_server.url, artifacts=artifacts)
@@ -168,6 +168,11 @@ def lab(request, browser_context, lab_server, artifacts, timings):
         "checked": lab_page.checked}
     page.close()
     lab_server.shutdown_kernels()
+    problems = [f"requested from off the machine: {url}" for url in blocked[blocked_before:]]
+    problems += [f"JavaScript error: {message}" for message in dict.fromkeys(page_errors)]
+    if problems:
+        pytest.fail(f"{key}: the course must work offline and without errors:\n  "
+                    + "\n  ".join(problems), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,11 +1,13 @@
 """Knowledge checks: every question well formed, feedback on every answer, output stable."""
+import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 import coursekit as ck
-from coursekit.course.quiz import load_questions
+from coursekit.course.quiz import load_questions, shuffled
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIZZES = sorted((ROOT / "notebooks" / "quizzes").glob("*.json"))
@@ -49,14 +51,51 @@ def test_malformed_questions_are_refused_with_a_reason(bad, message):
         load_questions(bad)
 
 
-def test_display_is_deterministic_and_leaves_random_state_alone(monkeypatch):
+def _shown(monkeypatch, source):
     shown = []
-    monkeypatch.setattr("jupyterquiz.dynamic.display.display", lambda obj: shown.append(obj))
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    ck.knowledge_check(source)
+    return shown
+
+
+def test_display_is_deterministic_and_leaves_random_state_alone(monkeypatch):
     random.seed(7)
     expected_next = random.random()
     random.seed(7)
-    ck.knowledge_check([_question()])
-    ck.knowledge_check([_question()])
+    first = _shown(monkeypatch, [_question()])
+    second = _shown(monkeypatch, [_question()])
     assert random.random() == expected_next
-    html = [obj.data for obj in shown if type(obj).__name__ == "HTML"]
-    assert len(html) == 2 and html[0] == html[1]
+    assert [o.data for o in first] == [o.data for o in second]
+    assert [type(o).__name__ for o in first] == ["HTML", "Javascript"]
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.name)
+def test_quiz_requests_nothing_from_off_the_machine(monkeypatch, path):
+    script = _shown(monkeypatch, path)[1].data
+    assert not re.search(r"https?://", script), "a quiz must not load anything from the network"
+    assert "MathJax.version[0]" not in script.replace("false", "") or "typeof MathJax" not in script
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.name)
+def test_quizzes_hold_no_mathematics_that_would_need_mathjax(path):
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", text)
+
+
+def test_right_answers_are_not_always_in_the_same_place():
+    positions = []
+    for path in QUIZZES:
+        for question in shuffled(load_questions(path)):
+            if question["type"] == "multiple_choice":
+                positions.append(next(i for i, a in enumerate(question["answers"]) if a["correct"]))
+    assert len(positions) >= 10
+    most_common = max(positions.count(p) for p in set(positions))
+    assert most_common <= len(positions) / 2, f"right answer positions {positions}"
+
+
+def test_shuffle_keeps_every_answer_and_its_feedback():
+    questions = load_questions(QUIZZES[1])
+    for before, after in zip(questions, shuffled(questions)):
+        key = lambda a: json.dumps(a, sort_keys=True)  # noqa: E731
+        assert sorted(map(key, before["answers"])) == sorted(map(key, after["answers"]))
+    assert shuffled(questions) == shuffled(questions)

@@ -23,7 +23,7 @@ def summarize_counts(counts, attribute="attribute"):
     Use it for a published table of counts; :func:`coursekit.kano.summarize` calls it after
     counting raw answers, and its docstring gives the formulas and the tie rule.
 
-    Method: docs/methods.md §3.3–§3.6. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: library only (lesson 05 will use it).
 
     Parameters
     ----------
@@ -35,8 +35,13 @@ def summarize_counts(counts, attribute="attribute"):
 
     Returns
     -------
-    DataFrame with columns ``attribute, A, O, M, I, R, Q, n, category, better, worse,
-    total_strength, category_strength, fong_significant``.
+    DataFrame with columns ``attribute, A, O, M, I, R, Q, n, category, category_close_call,
+    better, worse, total_strength, category_strength, fong_significant``.
+
+    ``category`` is the plain most frequent category (exact ties: M > O > A > I, then R, Q).
+    ``category_close_call`` applies the close-call rule: when Fong's test finds the top two
+    categories not significantly apart, the one with the larger impact on the product wins,
+    M > O > A > I (then R, Q); otherwise it equals ``category``.
 
     Raises
     ------
@@ -48,21 +53,25 @@ def summarize_counts(counts, attribute="attribute"):
     >>> counts = pd.DataFrame({"A": [5], "O": [3], "M": [1], "I": [1], "R": [0], "Q": [0]},
     ...                       index=["late checkout"])
     >>> summarize_counts(counts).T
-                                   0
-    attribute          late checkout
-    A                              5
-    O                              3
-    M                              1
-    I                              1
-    R                              0
-    Q                              0
-    n                             10
-    category                       A
-    better                       0.8
-    worse                       -0.4
-    total_strength               0.9
-    category_strength            0.2
-    fong_significant           False
+                                     0
+    attribute            late checkout
+    A                                5
+    O                                3
+    M                                1
+    I                                1
+    R                                0
+    Q                                0
+    n                               10
+    category                         A
+    category_close_call              O
+    better                         0.8
+    worse                         -0.4
+    total_strength                 0.9
+    category_strength              0.2
+    fong_significant             False
+
+    The lead of A (5) over O (3) is not significant with 10 answers, so the close-call rule
+    prefers O, the category with the larger impact.
     """
     data = require_frame(counts, "KANO counts")
     require_columns(data, CATEGORIES, "KANO counts")
@@ -89,15 +98,24 @@ def summarize_counts(counts, attribute="attribute"):
     winner = np.argmax(c * 8 + _RANK, axis=1)
     category = np.array(CATEGORIES, dtype=object)[winner]
     category[n == 0] = np.nan
+    significant = (n > 0) & (top - second >= np.nan_to_num(threshold, nan=np.inf))
+    # The runner-up: the largest count once the winner is set aside (ties again by impact).
+    rest = c * 8 + _RANK
+    rest[np.arange(len(c)), winner] = -1
+    runner_up = np.argmax(rest, axis=1)
+    by_impact = np.where(_RANK[runner_up] > _RANK[winner], runner_up, winner)
+    close_call = np.array(CATEGORIES, dtype=object)[np.where(significant, winner, by_impact)]
+    close_call[n == 0] = np.nan
     labels = data[attribute].to_numpy() if attribute in data.columns else data.index.to_numpy()
     return pd.DataFrame({
         attribute: labels,
         **{letter: c[:, j] for j, letter in enumerate(CATEGORIES)},
         "n": n,
         "category": pd.array(category, dtype="str"),
+        "category_close_call": pd.array(close_call, dtype="str"),
         "better": better,
         "worse": worse,
         "total_strength": total_strength,
         "category_strength": category_strength,
-        "fong_significant": (n > 0) & (top - second >= np.nan_to_num(threshold, nan=np.inf)),
+        "fong_significant": significant,
     })

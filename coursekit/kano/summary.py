@@ -42,6 +42,10 @@ def summarize(responses, attribute="attribute", functional="functional",
       reference gives; R and Q come after those, R before Q, because a tie with a real category
       should not be decided by answers that reverse the question (R) or contradict themselves
       (Q). How *close* the lead is shows in ``category_strength`` and ``fong_significant``;
+    - ``category_close_call``: the close-call rule. When Fong's test finds the top two
+      categories not significantly apart, the one with the larger impact on the product wins
+      (M > O > A > I, then R, Q); when the lead is significant it equals ``category``. Decide
+      with this column; report ``category`` beside it;
     - ``better = (A + O) / (A + O + M + I)`` and ``worse = -(O + M) / (A + O + M + I)``
       (Berger et al. 1993, after Timko; R and Q left out; NaN when A + O + M + I = 0);
     - ``total_strength = (A + O + M) / n``; ``category_strength`` = share of the top category
@@ -49,7 +53,7 @@ def summarize(responses, attribute="attribute", functional="functional",
     - ``fong_significant`` (Fong 1996): with a, b the two largest counts, the top category is
       ahead only if ``|a - b| >= 1.65 * sqrt((a + b) * (2n - a - b) / (2n))``.
 
-    Method: docs/methods.md §3.3–§3.6. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: library only (lesson 05 will use it).
 
     Parameters
     ----------
@@ -63,8 +67,8 @@ def summarize(responses, attribute="attribute", functional="functional",
 
     Returns
     -------
-    DataFrame with columns ``attribute, A, O, M, I, R, Q, n, category, better, worse,
-    total_strength, category_strength, fong_significant``.
+    DataFrame with columns ``attribute, A, O, M, I, R, Q, n, category, category_close_call,
+    better, worse, total_strength, category_strength, fong_significant``.
 
     Raises
     ------

@@ -158,8 +158,8 @@ def test_summary_columns_and_order_are_the_documented_ones():
     data = answers_with_counts(b=dict(A=1), a=dict(M=1))
     table = kano.summarize(data)
     assert list(table.columns) == ["attribute", "A", "O", "M", "I", "R", "Q", "n", "category",
-                                   "better", "worse", "total_strength", "category_strength",
-                                   "fong_significant"]
+                                   "category_close_call", "better", "worse", "total_strength",
+                                   "category_strength", "fong_significant"]
     assert table["attribute"].tolist() == ["b", "a"]  # order of first appearance
     renamed = kano.summarize(data.rename(columns={"attribute": "feature"}), attribute="feature")
     assert renamed.columns[0] == "feature"
@@ -422,3 +422,52 @@ def test_continuous_plot_places_points_on_the_scores():
     assert sizes[0] > sizes[1]  # more important, bigger
     assert ax.get_xlabel().startswith("Mean dysfunctional") and ax.get_title()
     plt.close(ax.figure)
+
+
+# The worked example in the README of the R package stp25kano (five features, 296 answers each):
+# counts, the plain most frequent category, the M > O > A > I close-call rule, total and
+# category strength, CS+ (Better), CS- (Worse) and Fong's test, as published.
+STP25KANO = pd.DataFrame(
+    {"M": [95, 101, 15, 65, 9], "O": [123, 54, 24, 87, 18], "A": [45, 54, 121, 93, 83],
+     "I": [33, 81, 124, 51, 177], "R": [0, 3, 6, 0, 6], "Q": [0, 3, 6, 0, 3]},
+    index=["Service app", "Excellent service", "Hotline", "Loan machine", "Ready-to-use return"])
+
+
+def test_reproduces_the_stp25kano_worked_example():
+    table = kano.summarize_counts(STP25KANO).set_index("attribute")
+    assert table["n"].tolist() == [296] * 5
+    assert table["category"].tolist() == ["O", "M", "I", "A", "I"]
+    assert table["category_close_call"].tolist() == ["O", "M", "A", "O", "I"]
+    assert table.loc["Hotline", "category_close_call"] == "A"
+    assert table.loc["Loan machine", "category_close_call"] == "O"
+    assert table["fong_significant"].tolist() == [True, True, False, False, True]
+    np.testing.assert_allclose(table["total_strength"] * 100, [89, 71, 54, 83, 37], atol=0.5)
+    np.testing.assert_allclose(table["category_strength"] * 100, [9, 7, 1, 2, 32], atol=0.5)
+    np.testing.assert_allclose(table["better"], [0.568, 0.372, 0.511, 0.608, 0.352], atol=5e-4)
+    np.testing.assert_allclose(table["worse"], [-0.736, -0.534, -0.137, -0.514, -0.094], atol=5e-4)
+
+
+def test_fong_thresholds_match_the_published_ones():
+    from coursekit.kano.stats import FONG_Z
+
+    published = {"Service app": 19.4, "Excellent service": 18.5, "Hotline": 19.8,
+                 "Loan machine": 18.5, "Ready-to-use return": 19.9}
+    for name, threshold in published.items():
+        a, b = sorted(STP25KANO.loc[name, ["A", "O", "M", "I", "R", "Q"]], reverse=True)[:2]
+        n = STP25KANO.loc[name].sum()
+        assert abs(FONG_Z * np.sqrt((a + b) * (2 * n - a - b) / (2 * n)) - threshold) < 0.05
+
+
+@given(st.lists(st.integers(0, 60), min_size=6, max_size=6))
+def test_close_call_is_one_of_the_top_two_and_only_differs_when_not_significant(counts):
+    row = pd.DataFrame([counts], columns=list(kano.CATEGORIES))
+    out = kano.summarize_counts(row).iloc[0]
+    if out["n"] == 0:
+        return
+    if out["fong_significant"]:
+        assert out["category_close_call"] == out["category"]
+    else:
+        top_two = sorted(counts, reverse=True)[:2]
+        assert counts[kano.CATEGORIES.index(out["category_close_call"])] in top_two
+        rank = kano.TIE_ORDER.index
+        assert rank(out["category_close_call"]) <= rank(out["category"])

@@ -98,11 +98,26 @@ def ensure_environment() -> Path:
     return python
 
 
+def is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lab_command(python: Path, args: list[str]) -> list[str]:
+    """The JupyterLab command line: served from the course folder (so exercises/ and datasets/
+    are reachable too), opening lesson 00, and allowed to run as root."""
+    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", START_NOTEBOOK]
+    if is_root() and "--allow-root" not in args:
+        # Containers and some cloud desktops log in as root; Jupyter refuses to start for root
+        # unless told that this is meant.
+        say("running as root (a container or cloud desktop?): starting JupyterLab with --allow-root")
+        command.append("--allow-root")
+    return command + list(args)
+
+
 def run_lab(args: list[str]) -> int:
     python = ensure_environment()
     say(f"opening JupyterLab on {START_NOTEBOOK} (stop it with Ctrl+C) ...")
-    # The server's root is the course folder, so exercises/ and datasets/ are reachable too.
-    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", START_NOTEBOOK, *args]
+    command = lab_command(python, args)
     try:
         return subprocess.run(command, cwd=ROOT).returncode
     except KeyboardInterrupt:

@@ -106,3 +106,16 @@ def test_chinese_term_given_at_first_use(path):
         if row.term_zh not in window:
             missing.append(f"{row.term}: first use lacks {row.term_zh}")
     assert not missing, "; ".join(missing)
+
+
+ALL_NOTEBOOKS = sorted([*ROOT.glob("notebooks/**/*.ipynb"), *ROOT.glob("exercises/**/*.ipynb")])
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_execution_timestamps(path):
+    """JupyterLab and nbclient record when each cell ran (metadata.execution). Saved in the
+    repository, those lines change on every run and collide with learners' own saves when
+    nbgitpuller merges an update, and then the learner's side silently wins."""
+    stamped = [i for i, cell in enumerate(_load(path)["cells"], start=1)
+               if "execution" in cell.get("metadata", {})]
+    assert not stamped, f"cells {stamped} carry execution timestamps: rebuild with python -m coursekit lessons build"

@@ -62,3 +62,25 @@ def test_environment_is_rebuilt_for_dependency_changes_only(tmp_path, monkeypatc
     assert course.wanted_stamp() == original, "a test setting must not force a reinstall"
     (tmp_path / "pyproject.toml").write_text(text.replace('"pandas>=2.2"', '"pandas>=2.3"'))
     assert course.wanted_stamp() != original, "a dependency change must rebuild the environment"
+
+
+def _course_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_under_test", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    return course
+
+
+def test_course_py_lab_starts_for_root_users(monkeypatch, capsys):
+    import os
+
+    course = _course_module()
+    monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
+    command = course.lab_command(Path("/venv/bin/python"), ["--no-browser"])
+    assert command.count("--allow-root") == 1 and command[-1] == "--no-browser"
+    assert "--allow-root" in capsys.readouterr().out
+    assert course.lab_command(Path("python"), ["--allow-root"]).count("--allow-root") == 1
+    monkeypatch.setattr(os, "geteuid", lambda: 1000, raising=False)
+    assert "--allow-root" not in course.lab_command(Path("python"), [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import NoReturn
 ROOT = Path(__file__).resolve().parent
 MIN_PYTHON = (3, 10)
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
-EXTRAS = "lab,test"
+EXTRAS = "lab,test,site"
 
 
 def venv_dir() -> Path:
@@ -124,8 +125,33 @@ def run_lab(args: list[str]) -> int:
         return 0
 
 
+NODE_TOOLS = ROOT / "tests" / "node"
+
+
+def ensure_node_tools() -> None:
+    """Install the JavaScript tools the tests use (tests/node/package.json) with npm, when their
+    lock file changed since the last install. Without npm, say which tests will fail."""
+    lock = NODE_TOOLS / "package-lock.json"
+    if not lock.exists():
+        return
+    stamp = NODE_TOOLS / "node_modules" / ".coursekit-stamp"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        say("npm was not found: the tests that need JavaScript tools (tests/node) will fail. "
+            "Install Node.js with npm (Debian/Ubuntu: sudo apt install npm) and run this again.")
+        return
+    say("installing the test suite's JavaScript tools (tests/node, first run only) ...")
+    result = subprocess.run([npm, "ci", "--prefix", str(NODE_TOOLS), "--no-audit", "--no-fund"])
+    if result.returncode == 0:
+        stamp.write_text(wanted + "\n")
+
+
 def run_tests(args: list[str]) -> int:
     python = ensure_environment()
+    ensure_node_tools()
     say("running the test suite: unit tests, doctests, every notebook, browser tests ...")
     code = subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT).returncode
     if code == 5:

@@ -36,6 +36,27 @@ def _build_html(args) -> int:
     return 0
 
 
+# --- build-site ---------------------------------------------------------------------------
+
+def _build_site_args(p):
+    p.add_argument("outdir", help="folder for the website (created if missing)")
+    p.add_argument("--config", default=None, help="site settings (default: docs/site.toml)")
+    p.add_argument("--force", action="store_true", help="write into a folder that holds other files")
+
+
+def _build_site(args) -> int:
+    from .execute import BuildError
+    from .site import build_site
+
+    try:
+        seconds = build_site(args.outdir, args.config, args.force)
+    except BuildError as exc:
+        return _fail("build-site", exc)
+    print(f"Wrote the course website to {args.outdir} in {seconds:.0f} s. Serve it with: "
+          f"python -m http.server --directory {args.outdir} --bind 127.0.0.1 8000")
+    return 0
+
+
 # --- refresh --------------------------------------------------------------------------------
 
 def _refresh_args(p):
@@ -134,6 +155,11 @@ COMMANDS = {
                    "Run every lesson notebook from a fresh kernel and write standalone HTML "
                    "handouts plus an index page to OUTDIR. The notebooks are not modified.",
                    _build_html_args, _build_html),
+    "build-site": ("build the whole course as an offline static website (Jupyter Book)",
+                   "Build every lesson, exercise, the glossary, data cards, method reference and "
+                   "instructor guide into one static website in OUTDIR, from the notebooks' saved "
+                   "outputs (nothing is executed). Nothing on it is fetched from another site.",
+                   _build_site_args, _build_site),
     "refresh": ("re-run notebooks from a fresh kernel and save them with their outputs",
                 "For lesson authors: run each notebook top to bottom in a fresh kernel and save "
                 "it in place with the new outputs (cells are not changed). Stops at the first "

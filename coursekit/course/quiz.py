@@ -23,6 +23,10 @@ COLOURS = {
     "--jq-multiple-choice-bg": "#2F4B7C",
     "--jq-many-choice-bg": "#2F4B7C",
     "--jq-numeric-bg": "#2F4B7C",
+    # The answer box of a numeric question shows white text: keep its background dark enough
+    # for WCAG AA contrast (jupyterquiz's own is light grey).
+    "--jq-numeric-input-bg": "#1B2A45",
+    "--jq-numeric-input-shadow": "#000000",
     "--jq-string-bg": "#2F4B7C",
     "--jq-incorrect-color": OKABE_ITO["vermillion"],
     "--jq-correct-color": OKABE_ITO["sky blue"],

@@ -5,6 +5,12 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import settings
+
+# Hypothesis's per-example deadline turns a busy machine (CI's 2 cores, or a laptop doing other
+# work) into false failures; the examples' count still bounds each property test.
+settings.register_profile("coursekit", deadline=None)
+settings.load_profile("coursekit")
 
 # Figures in tests and doctests never need a screen. (Not through MPLBACKEND: kernels started
 # by nbval would inherit it and stop drawing the lessons' figures.)

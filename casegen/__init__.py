@@ -13,16 +13,22 @@ module                        tables
 ============================  ========================================================
 ``airport.py``                ``airport_journey`` (comments from ``comments.py``)
 ``hotel_servqual.py``         ``hotel_servqual``
-``kano.py``                   ``hotel_kano``, ``ecommerce_kano``
+``hotel_zone.py``             ``hotel_zone`` (zone of tolerance)
+``hotel_management.py``       ``hotel_management`` (gap 1)
+``hotel_audits.py``           ``hotel_audits`` (gap 3)
+``kano.py``                   ``hotel_kano``, ``ecommerce_kano``, ``ecommerce_kano_2023``
 ``hotel_recovery.py``         ``hotel_stays``, ``hotel_complaints``
 ``ecommerce.py``              ``ecommerce_tickets``, ``ecommerce_daily``
+``profit_chain.py``           ``ecommerce_units``, ``ecommerce_recommend``
 ============================  ========================================================
 
 ``model.py`` holds the shared drawing helpers (seeded streams, scales, ids); ``cards.py``
-writes the generated parts of ``datasets/<case>/README.md``; ``findings.py`` computes the
-"what a careful analyst should find" figures the cards quote; ``build.py`` runs it all.
+writes the generated parts of ``datasets/<case>/README.md``; ``findings.py`` (with
+``findings_gaps.py`` and ``findings_chain.py``) computes the "what a careful analyst should
+find" figures the cards quote; ``build.py`` runs it all.
 
 The layout of every table (its columns, types, levels and Chinese descriptions) is not here:
-it lives in :mod:`coursekit.datasets.tables`, which ``load`` and ``validate`` read too, so the
-generator must produce exactly what learners are promised.
+it lives in :mod:`coursekit.datasets.tables` (with ``gap_tables`` and ``chain_tables``), which
+``load`` and ``validate`` read too, so the generator must produce exactly what learners are
+promised.
 """

@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from coursekit.datasets import TABLES
+from coursekit.datasets import HOTEL_STANDARDS, TABLES
 from coursekit.datasets.io import csv_bytes
 from coursekit.datasets.schema import raise_problems, type_frame
 
-from . import airport, ecommerce, hotel_recovery, hotel_servqual, kano
-from .cards import columns_block, features_block, files_block, parameters_block, update_card
+from . import (airport, ecommerce, hotel_audits, hotel_management, hotel_recovery,
+               hotel_servqual, hotel_zone, kano, profit_chain)
+from .cards import (columns_block, features_block, files_block, parameters_block,
+                    segments_block, standards_block, update_card)
 from .findings import findings
 
 COMMAND = "python -m casegen datasets"
@@ -33,6 +35,11 @@ MODELS = (
     ("airport", "Airport journey model", airport.SEED, airport.PARAMS, airport.generate),
     ("hotel", "SERVQUAL model", hotel_servqual.SEED, hotel_servqual.PARAMS,
      hotel_servqual.generate),
+    ("hotel", "Zone-of-tolerance model", hotel_zone.SEED, hotel_zone.PARAMS, hotel_zone.generate),
+    ("hotel", "Management survey model", hotel_management.SEED, hotel_management.PARAMS,
+     hotel_management.generate),
+    ("hotel", "Standards-audit model", hotel_audits.SEED, hotel_audits.PARAMS,
+     hotel_audits.generate),
     ("hotel", "KANO model (shared with the e-commerce survey)",
      kano.SEEDS["hotel_kano"], kano.PARAMS, kano.generate_hotel),
     ("hotel", "Stays, failures and recovery model", hotel_recovery.SEED,
@@ -41,11 +48,16 @@ MODELS = (
      ecommerce.generate),
     ("ecommerce", "KANO model (shared with the hotel survey)",
      kano.SEEDS["ecommerce_kano"], kano.PARAMS, kano.generate_shop),
+    ("ecommerce", "KANO model, 2023 wave (shared with the hotel survey)",
+     kano.SEEDS["ecommerce_kano_2023"], kano.PARAMS, kano.generate_shop_2023),
+    ("ecommerce", "Service-profit-chain model", profit_chain.SEED, profit_chain.PARAMS,
+     profit_chain.generate),
 )
 CASE_TITLES = {"airport": "Airport passenger journey", "hotel": "Hotel chain",
                "ecommerce": "Online shop customer service"}
 FEATURES = {"hotel_kano": kano.HOTEL_FEATURES,
-            "ecommerce_kano": kano.SHOP_FEATURES}
+            "ecommerce_kano": kano.SHOP_FEATURES,
+            "ecommerce_kano_2023": kano.SHOP_FEATURES_2023}
 
 
 def build() -> tuple[dict[str, bytes], dict[str, dict[str, str]]]:
@@ -71,8 +83,12 @@ def build() -> tuple[dict[str, bytes], dict[str, dict[str, str]]]:
                                   hashlib.sha256(data).hexdigest()))
             if name in FEATURES:
                 blocks[case][f"features {name}"] = features_block(FEATURES[name])
+                split = kano.segment_mixes(name, FEATURES[name])
+                if split:
+                    blocks[case][f"segments {name}"] = segments_block(split)
     for table in TABLES.values():
         blocks[table.case][f"columns {table.name}"] = columns_block(table)
+    blocks["hotel"]["standards hotel_audits"] = standards_block(HOTEL_STANDARDS)
     for key, text in findings(typed_frames).items():
         first = key.split()[1].split("-")[0]
         blocks[TABLES[first].case][key] = text

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from coursekit.datasets.schema import KIND_WORDS, Table
 
 from .model import card_rows
@@ -57,6 +59,34 @@ def features_block(features: dict) -> str:
     return ("Planted share of respondents in each category, A / O / M / I / R (attractive, "
             "one-dimensional, must-be, indifferent, reverse):\n\n"
             + _table(("attribute", "A / O / M / I / R", "planted as"), rows))
+
+
+def standards_block(standards) -> str:
+    """The written standards the audits check (``coursekit.datasets.HOTEL_STANDARDS``)."""
+    rows = [(f"`{code}`", r.en, r.zh, r.measured_in,
+             "–" if r.limit is pd.NA else f"{int(r.limit)}",
+             r.dimension, r.shifts, "yes" if r.response_time else "no")
+            for code, r in standards.iterrows()]
+    return ("The written standards (`coursekit.datasets.HOTEL_STANDARDS`); a check passes "
+            "when the measured value is at most the limit:\n\n"
+            + _table(("standard", "written standard", "书面标准", "measured in", "limit",
+                      "SERVQUAL dimension", "checked on", "response time"), rows))
+
+
+def segments_block(split: dict) -> str:
+    """The features the segments disagree on, with each segment's planted mix."""
+    names = {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent",
+             "R": "reverse"}
+    rows = []
+    for feature, mixes in split.items():
+        for segment, mix in mixes.items():
+            top = names["AOMIR"[max(range(5), key=lambda i: mix[i])]]
+            rows.append((feature, segment, " / ".join(f"{p:.2f}" for p in mix), top))
+    return ("Features the segments disagree on: each segment's planted share of respondents "
+            "in each category, A / O / M / I / R (the two segments together make the mix "
+            "above; every other feature has the same mix in both segments):\n\n"
+            + _table(("attribute", "segment", "A / O / M / I / R", "planted top category"),
+                     rows))
 
 
 def files_block(files: list[tuple[str, int, int, int, str]]) -> str:

@@ -12,23 +12,16 @@ import pandas as pd
 from coursekit.datasets.tables import TOUCHPOINTS
 from coursekit.servqual import DIMENSION_ITEMS, DIMENSIONS
 
+from . import findings_chain, findings_gaps
+from .findings_gaps import md as _md
 from .ecommerce import PARAMS as SHOP_PARAMS
 from .ecommerce import ROLLOUT
+from .kano import MIGRATIONS, SEGMENT_MIXES
 
 TP = list(TOUCHPOINTS)
 # KANO evaluation table (rows functional, columns dysfunctional; like ... dislike).
 _EVAL = np.array([list("QAAAO"), list("RIIIM"), list("RIIIM"), list("RIIIM"), list("RRRRQ")])
 _ANSWER = {"like": 0, "must-be": 1, "neutral": 2, "live-with": 3, "dislike": 4}
-
-
-def _md(frame: pd.DataFrame, digits: int = 2) -> str:
-    head = "| " + " | ".join(str(c) for c in frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    rows = []
-    for row in frame.itertuples(index=False):
-        cells = [f"{v:.{digits}f}" if isinstance(v, (float, np.floating)) else str(v) for v in row]
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join([head, rule, *rows]) + "\n"
 
 
 def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -99,7 +92,8 @@ def servqual(s: pd.DataFrame) -> str:
             "averaged over guests) and Cronbach's alpha:\n\n" + _md(table))
 
 
-def kano(k: pd.DataFrame) -> str:
+def _kano_counts(k: pd.DataFrame) -> pd.DataFrame:
+    """Category counts per attribute, the top category, Fong's verdict, Better and Worse."""
     f = k["functional"].astype(str).map(_ANSWER).to_numpy()
     d = k["dysfunctional"].astype(str).map(_ANSWER).to_numpy()
     cat = pd.Series(_EVAL[f, d], index=k.index)
@@ -114,7 +108,43 @@ def kano(k: pd.DataFrame) -> str:
                           **{c: counts[c].to_numpy() for c in "AOMIRQ"}})
     table["top"] = counts[list("AOMIR")].idxmax(axis=1).to_numpy()
     table["ahead of second (Fong)"] = np.where(fong, "yes", "no")
-    return "Answer pairs by KANO category (Berger et al. 1993 evaluation table):\n\n" + _md(table)
+    base = counts[list("AOMI")].sum(axis=1).to_numpy()
+    table["better"] = (counts["A"] + counts["O"]).to_numpy() / base
+    table["worse"] = -(counts["O"] + counts["M"]).to_numpy() / base
+    return table
+
+
+def kano(k: pd.DataFrame, name: str) -> str:
+    table = _kano_counts(k).drop(columns=["better", "worse"])
+    text = "Answer pairs by KANO category (Berger et al. 1993 evaluation table):\n\n" + _md(table)
+    split = list(SEGMENT_MIXES[name])
+    if split:
+        parts = []
+        for segment in k["segment"].cat.categories:
+            part = _kano_counts(k[k["segment"] == segment])
+            part = part[part["attribute"].isin(split)].drop(columns=["better", "worse"])
+            parts.append(part.assign(segment=segment))
+        table = pd.concat(parts).sort_values("attribute", kind="stable")
+        table = table[["attribute", "segment", *"AOMIRQ", "top", "ahead of second (Fong)"]]
+        sizes = k.groupby("segment", observed=True)["respondent_id"].nunique()
+        text += ("\nThe features the segments disagree on, segment by segment ("
+                 + ", ".join(f"{s}: {n} respondents" for s, n in sizes.items()) + "):\n\n"
+                 + _md(table))
+    return text
+
+
+def migration(old: pd.DataFrame, new: pd.DataFrame) -> str:
+    a, b = _kano_counts(old).set_index("attribute"), _kano_counts(new).set_index("attribute")
+    rows = [(f, a.loc[f, "top"], a.loc[f, "ahead of second (Fong)"], b.loc[f, "top"],
+             b.loc[f, "ahead of second (Fong)"], a.loc[f, "better"], b.loc[f, "better"],
+             a.loc[f, "worse"], b.loc[f, "worse"], MIGRATIONS.get(f, "no change planted"))
+            for f in a.index]
+    table = pd.DataFrame(rows, columns=["attribute", "2023 top", "Fong", "2025 top", "Fong ",
+                                        "better 2023", "better 2025", "worse 2023",
+                                        "worse 2025", "planted"])
+    return ("Answer pairs by KANO category in the 2023 wave:\n\n" + _md(_kano_counts(old).drop(
+        columns=["better", "worse"])) + "\nThe two waves side by side (top category, whether "
+        "Fong's test puts it ahead of the second, Better and Worse):\n\n" + _md(table))
 
 
 def recovery(stays: pd.DataFrame, complaints: pd.DataFrame) -> str:
@@ -131,9 +161,14 @@ def recovery(stays: pd.DataFrame, complaints: pd.DataFrame) -> str:
              100 * j.loc[m, "returned_1y"].mean()) for name, m in groups.items()]
     table = pd.DataFrame(rows, columns=["stays", "n", "satisfaction (mean)", "returned %"])
     share = complaints.shape[0] / stays["failure"].sum()
+    justice = ["distributive", "procedural", "interactional"]
+    eps = relative_weights(complaints[justice].to_numpy(float),
+                           complaints["satisfaction_after"].to_numpy(float))
+    weights = ", ".join(f"{j} {100 * e / eps.sum():.0f}%" for j, e in zip(justice, eps))
     return (f"{100 * share:.0f}% of the stays with a failure led to a complaint. Fast and fair = "
             "recovered, first response within 30 minutes, all three justice ratings 5 or "
-            f"more.\n\n{_md(table)}")
+            f"more.\n\n{_md(table)}\nJohnson's relative weights of the three justice ratings "
+            f"for satisfaction after recovery (R² = {eps.sum():.3f}): {weights}.\n")
 
 
 def ecommerce(t: pd.DataFrame, daily: pd.DataFrame) -> str:
@@ -176,10 +211,18 @@ def findings(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
     return {
         "findings airport_journey": airport(frames["airport_journey"]),
         "findings hotel_servqual": servqual(frames["hotel_servqual"]),
-        "findings hotel_kano": kano(frames["hotel_kano"]),
+        "findings hotel_zone": findings_gaps.zone(frames["hotel_zone"]),
+        "findings hotel_management-hotel_servqual": findings_gaps.management(
+            frames["hotel_management"], frames["hotel_servqual"]),
+        "findings hotel_audits": findings_gaps.audits(frames["hotel_audits"]),
+        "findings hotel_kano": kano(frames["hotel_kano"], "hotel_kano"),
         "findings hotel_stays-hotel_complaints": recovery(frames["hotel_stays"],
                                                            frames["hotel_complaints"]),
         "findings ecommerce_tickets-ecommerce_daily": ecommerce(frames["ecommerce_tickets"],
                                                                 frames["ecommerce_daily"]),
-        "findings ecommerce_kano": kano(frames["ecommerce_kano"]),
+        "findings ecommerce_kano": kano(frames["ecommerce_kano"], "ecommerce_kano"),
+        "findings ecommerce_kano_2023-ecommerce_kano": migration(frames["ecommerce_kano_2023"],
+                                                                 frames["ecommerce_kano"]),
+        "findings ecommerce_units-ecommerce_recommend": findings_chain.units(
+            frames["ecommerce_units"], frames["ecommerce_recommend"]),
     }

@@ -65,10 +65,11 @@ PARAMS = {
                            "interactional latent = base + apology + explanation + hotel + "
                            "noise"),
     "justice_noise_sd": Param(0.8, "noise of each justice latent"),
-    "recovery_satisfaction": Param({"intercept": 0.05, "distributive": 0.3,
-                                    "procedural": 0.35, "interactional": 0.35, "noise": 0.7},
+    "recovery_satisfaction": Param({"intercept": 0.08, "distributive": 0.2,
+                                    "procedural": 0.35, "interactional": 0.45, "noise": 0.7},
                                    "satisfaction latent after recovery = intercept + weights "
-                                   "x justice latents + noise"),
+                                   "x justice latents + noise (interactional planted "
+                                   "strongest, distributive weakest)"),
     "return_model": Param({"base_rate": 0.42, "per_point": 0.45, "failure_memory": -0.14},
                           "logit(return) = logit(base_rate) + per_point x (satisfaction "
                           "latent - 5.55) + failure_memory if there was a failure"),

@@ -1,5 +1,5 @@
-"""The course's case data — three fictional organisations, eight tables — and a checker that
-tells you whether your own survey export has the same shape.
+"""The course's case data — three fictional organisations, fourteen tables — and a checker
+that tells you whether your own survey export has the same shape.
 
 ::
 
@@ -27,9 +27,11 @@ import pandas as pd
 from ..core import InputError, require_frame
 from . import io as _io
 from .schema import KIND_WORDS, Table, raise_problems, type_frame
+from .gap_tables import standards_frame
 from .tables import HOTEL_FEATURES, SHOP_FEATURES, build_tables, touchpoint_frame
 
-__all__ = ["AIRPORT_TOUCHPOINTS", "catalog", "columns", "data_dir", "load", "validate"]
+__all__ = ["AIRPORT_TOUCHPOINTS", "HOTEL_STANDARDS", "catalog", "columns", "data_dir", "load",
+           "validate"]
 
 #: Every case table by name, in catalogue order.
 TABLES: dict[str, Table] = build_tables(HOTEL_FEATURES, SHOP_FEATURES)
@@ -38,6 +40,12 @@ TABLES: dict[str, Table] = build_tables(HOTEL_FEATURES, SHOP_FEATURES)
 #: ``airport_journey`` (so ``journey[AIRPORT_TOUCHPOINTS.index]`` selects the ratings), with
 #: the step number and English and Chinese names.
 AIRPORT_TOUCHPOINTS: pd.DataFrame = touchpoint_frame()
+
+#: The hotel chain's written service standards that ``hotel_audits`` checks, indexed by the
+#: code in its ``standard`` column: the standard in English and Chinese, what is measured, the
+#: largest value that still passes (blank for a yes/no check), the SERVQUAL dimension it
+#: serves, the shifts it is checked on, and whether it is a response-time standard.
+HOTEL_STANDARDS: pd.DataFrame = standards_frame()
 
 
 def _table(name) -> Table:
@@ -70,15 +78,21 @@ def catalog() -> pd.DataFrame:
     --------
     >>> import coursekit as ck
     >>> ck.datasets.catalog()[["name", "case", "rows"]]
-                    name       case   rows
-    0    airport_journey    airport   3000
-    1     hotel_servqual      hotel    600
-    2         hotel_kano      hotel   4800
-    3   hotel_complaints      hotel    684
-    4        hotel_stays      hotel  10000
-    5  ecommerce_tickets  ecommerce  19941
-    6    ecommerce_daily  ecommerce    365
-    7     ecommerce_kano  ecommerce   5040
+                       name       case   rows
+    0       airport_journey    airport   3000
+    1        hotel_servqual      hotel    600
+    2            hotel_zone      hotel    500
+    3      hotel_management      hotel     40
+    4          hotel_audits      hotel   6954
+    5            hotel_kano      hotel   4800
+    6      hotel_complaints      hotel    684
+    7           hotel_stays      hotel  10000
+    8     ecommerce_tickets  ecommerce  19941
+    9       ecommerce_daily  ecommerce    365
+    10       ecommerce_kano  ecommerce   5040
+    11  ecommerce_kano_2023  ecommerce   4800
+    12      ecommerce_units  ecommerce    576
+    13  ecommerce_recommend  ecommerce   3840
     """
     rows = [(t.name, t.case, _io.count_rows(t), t.description) for t in TABLES.values()]
     return pd.DataFrame(rows, columns=["name", "case", "rows", "description"])

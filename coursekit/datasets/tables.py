@@ -7,7 +7,9 @@ import pandas as pd
 
 from ..kano import ANSWERS
 from ..kano.answers import code_of
-from ..servqual import DIMENSION_ITEMS, DIMENSIONS, DIMENSIONS_ZH
+from .chain_tables import ecommerce_recommend, ecommerce_units
+from .gap_tables import hotel_audits, hotel_management, hotel_zone
+from .parts import SERVQUAL_PROPERTIES, WEIGHTS_RULE, rating, servqual_items, weight_columns
 from .schema import Column, Table, problem_text
 
 C = Column
@@ -26,7 +28,8 @@ TOUCHPOINTS = {
     "ground_transport": ("ground transport", "地面交通"),
 }
 SEGMENTS = ("economy", "business", "VIP")
-SERVQUAL_PROPERTIES = ("Downtown", "Lakeside")
+#: The respondent segments of the KANO surveys, by case.
+KANO_SEGMENTS = {"hotel": ("business", "leisure"), "ecommerce": ("new", "loyal")}
 TICKET_CHANNELS = ("chat", "phone", "email")
 TICKET_CATEGORIES = ("delivery", "return/refund", "product question", "payment", "account")
 FAILURE_TYPES = ("cleanliness", "noise", "maintenance", "room not ready", "staff attitude",
@@ -51,10 +54,6 @@ def _kano_word(value):
     return ANSWERS[code - 1] if code >= 1 else None
 
 
-def _rating(name, en, zh, lo=1, hi=7, missing=True, unit="1-7 scale"):
-    return C(name, "int", en, zh, unit=unit, lo=lo, hi=hi, missing=missing)
-
-
 # --- whole-table rules ----------------------------------------------------------------------
 
 def _airport_delay(df):
@@ -70,17 +69,6 @@ def _airport_delay(df):
                                 "values that disagree with delay_announced",
                                 "a number exactly when delay_announced is True"))
     return out
-
-
-def _weights_sum(df):
-    cols = [f"w_{d.lower()}" for d in DIMENSIONS]
-    total = df[cols].sum(axis=1, min_count=len(cols))
-    bad = total.notna() & (total != 100)
-    if not bad.any():
-        return []
-    return [problem_text("w_tangibles … w_empathy", total, bad,
-                         "weights that do not add up to 100 (row totals shown)",
-                         "points that add up to exactly 100 in each row")]
 
 
 def _ticket_order(df):
@@ -127,7 +115,7 @@ def _airport_journey() -> Table:
           levels=("business", "leisure", "family visit")),
     ]
     for name, (en, zh) in TOUCHPOINTS.items():
-        cols.append(_rating(name, f"rating of the {en} moment (1 very poor ... 7 excellent)",
+        cols.append(rating(name, f"rating of the {en} moment (1 very poor ... 7 excellent)",
                             f"对“{zh}”环节的评分（1 很差 … 7 很好）"))
     cols += [
         C("wait_check_in_min", "int", "minutes waited at check-in (0 = checked in online, no "
@@ -143,12 +131,12 @@ def _airport_journey() -> Table:
           unit="minutes", lo=0, missing=True),
     ]
     for name, (en, zh) in TOUCHPOINTS.items():
-        cols.append(_rating(f"imp_{name}", f"stated importance of {en} (1 not important ... 7 "
+        cols.append(rating(f"imp_{name}", f"stated importance of {en} (1 not important ... 7 "
                             "very important)", f"“{zh}”的自述重要性（1 不重要 … 7 非常重要）"))
     cols += [
-        _rating("overall_satisfaction", "overall satisfaction with the trip (1 ... 7)",
+        rating("overall_satisfaction", "overall satisfaction with the trip (1 ... 7)",
                 "对整个行程的总体满意度（1 … 7）"),
-        _rating("recommend", "likelihood to recommend the airport (0 not at all ... 10 "
+        rating("recommend", "likelihood to recommend the airport (0 not at all ... 10 "
                 "extremely likely)", "向他人推荐本机场的可能性（0 … 10）", lo=0, hi=10,
                 unit="0-10 scale"),
         C("comment", "text", "free-text comment (blank when none was written)",
@@ -167,41 +155,37 @@ def _hotel_servqual() -> Table:
         C("property", "category", "which of the chain's two hotels the guest stayed at",
           "入住的酒店（连锁旗下两家之一）", levels=SERVQUAL_PROPERTIES),
     ]
-    for prefix, en, zh in (("E", "expected level", "期望"), ("P", "perceived level", "感知")):
-        for dim in DIMENSIONS:
-            for item in DIMENSION_ITEMS[dim]:
-                cols.append(_rating(
-                    f"{prefix}_{item}", f"{en}, SERVQUAL item {item} ({dim}; wording in "
-                    "coursekit.servqual.ITEMS), 1 strongly disagree ... 7 strongly agree",
-                    f"SERVQUAL 第 {int(item[1:])} 项（{DIMENSIONS_ZH[dim]}）的{zh}得分，"
-                    "1 非常不同意 … 7 非常同意", unit="1-7 agreement"))
-    for dim in DIMENSIONS:
-        cols.append(C(f"w_{dim.lower()}", "int", f"points out of 100 the guest gives to {dim}",
-                      f"宾客分配给“{DIMENSIONS_ZH[dim]}”的分数（共 100 分）", unit="points",
-                      lo=0, hi=100, missing=True))
+    agree = ("1 strongly disagree ... 7 strongly agree", "1 非常不同意 … 7 非常同意", "1-7 agreement")
+    cols += servqual_items("E_", "expected level", "期望得分", *agree)
+    cols += servqual_items("P_", "perceived level", "感知得分", *agree)
+    cols += weight_columns("points out of 100 the guest gives to {dim}",
+                           "宾客分配给“{dim}”的分数（共 100 分）")
     return Table("hotel_servqual", "hotel", "SERVQUAL survey: 22 expectation and 22 perception "
                  "items plus 100-point dimension weights, for the chain's two hotels.",
                  tuple(cols), key=("respondent_id",), lessons="03, 04, 08",
-                 rules=((tuple(f"w_{d.lower()}" for d in DIMENSIONS), _weights_sum),))
+                 rules=(WEIGHTS_RULE,))
 
 
-def _kano(name, case, what, lessons, attributes) -> Table:
+def _kano(name, case, what, lessons, attributes, segment, when="") -> Table:
+    """A KANO survey in long format; *segment* is (levels, English meaning, Chinese meaning)."""
     answer = dict(levels=ANSWERS, missing=True, reader=_kano_word)
+    levels, seg_en, seg_zh = segment
     cols = (
         C("respondent_id", "id", "respondent's survey number", "受访者编号"),
+        C("segment", "category", seg_en, seg_zh, levels=levels),
         C("attribute", "category", f"the {what} asked about", f"所问的{'设施' if case == 'hotel' else '功能'}",
           levels=attributes),
         C("functional", "ordinal", "answer to 'If it has this, how do you feel?'",
           "正向问题“如果具备该功能，您觉得如何？”的回答", **answer),
         C("dysfunctional", "ordinal", "answer to 'If it does not have this, how do you feel?'",
           "反向问题“如果不具备该功能，您觉得如何？”的回答", **answer),
-        _rating("importance", "how important the respondent says it is (1 ... 7)",
+        rating("importance", "how important the respondent says it is (1 ... 7)",
                 "受访者自述的重要程度（1 … 7）"),
     )
     plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
-    return Table(name, case, f"KANO survey of {len(attributes)} {plural}, long format: one row "
-                 "per respondent and attribute.", cols, key=("respondent_id", "attribute"),
-                 lessons=lessons)
+    return Table(name, case, f"KANO survey{when} of {len(attributes)} {plural}, long format: one "
+                 "row per respondent and attribute, with the respondent's segment.", cols,
+                 key=("respondent_id", "attribute"), lessons=lessons)
 
 
 def _hotel_complaints() -> Table:
@@ -226,9 +210,9 @@ def _hotel_complaints() -> Table:
         C("fixed", "bool", "the problem was fixed during the stay", "问题是否在住店期间解决"),
     ]
     for name, (en, zh) in justice.items():
-        cols.append(_rating(name, f"perceived {en}, 1 ... 7", f"感知的{zh}，1 … 7"))
+        cols.append(rating(name, f"perceived {en}, 1 ... 7", f"感知的{zh}，1 … 7"))
     cols += [
-        _rating("satisfaction_after", "satisfaction with the stay after the recovery, 1 ... 7",
+        rating("satisfaction_after", "satisfaction with the stay after the recovery, 1 ... 7",
                 "补救之后对本次入住的满意度，1 … 7"),
         C("returned_1y", "bool", "the guest stayed with the chain again within a year",
           "一年内是否再次入住该连锁酒店"),
@@ -250,7 +234,7 @@ def _hotel_stays() -> Table:
         C("recovered", "bool", "the failure was recovered: the guest complained and the problem "
           "was fixed during the stay (False when there was no failure)",
           "失误已补救：宾客投诉且问题在住店期间解决（无失误时为 False）"),
-        _rating("satisfaction", "satisfaction with the stay, 1 ... 7 (after any recovery)",
+        rating("satisfaction", "satisfaction with the stay, 1 ... 7 (after any recovery)",
                 "对本次入住的满意度，1 … 7（如有补救，为补救之后）"),
         C("returned_1y", "bool", "the guest stayed with the chain again within a year",
           "一年内是否再次入住该连锁酒店"),
@@ -273,7 +257,7 @@ def _ecommerce_tickets() -> Table:
         C("resolved", "datetime", "when the ticket was closed as solved", "工单解决关闭时间"),
         C("contacts", "int", "contacts the customer needed (1 = solved at first contact)",
           "客户联系次数（1 = 首次联系即解决）", unit="contacts", lo=1),
-        _rating("csat", "satisfaction survey after closing, 1 ... 5 (blank = did not answer)",
+        rating("csat", "satisfaction survey after closing, 1 ... 5 (blank = did not answer)",
                 "结单后满意度调查，1 … 5（空 = 未作答）", hi=5, unit="1-5 scale"),
         C("repurchase_90d", "bool", "the customer ordered again within 90 days",
           "客户在 90 天内是否再次下单"),
@@ -302,12 +286,21 @@ def _ecommerce_daily() -> Table:
 
 def build_tables(hotel_attributes, shop_attributes) -> dict[str, Table]:
     """Every table, in catalogue order."""
+    guests = (KANO_SEGMENTS["hotel"], "the guest's main reason for staying with the chain: "
+              "business or leisure", "宾客入住的主要目的：商务或休闲")
+    shoppers = (KANO_SEGMENTS["ecommerce"], "new (first order less than a year before the "
+                "survey) or loyal (ordering for two years or more) customer",
+                "新客户（首次下单距调查不足一年）或老客户（下单两年及以上）")
     tables = (
-        _airport_journey(), _hotel_servqual(),
-        _kano("hotel_kano", "hotel", "hotel amenity", "05, 08", hotel_attributes),
+        _airport_journey(), _hotel_servqual(), hotel_zone(), hotel_management(), hotel_audits(),
+        _kano("hotel_kano", "hotel", "hotel amenity", "05, 08", hotel_attributes, guests),
         _hotel_complaints(), _hotel_stays(), _ecommerce_tickets(), _ecommerce_daily(),
         _kano("ecommerce_kano", "ecommerce", "app and service feature", "05, 08",
-              shop_attributes),
+              shop_attributes, shoppers, when=" (2025 wave)"),
+        _kano("ecommerce_kano_2023", "ecommerce", "app and service feature", "05",
+              shop_attributes, shoppers, when=" (2023 wave: the same features and design, two "
+              "years before ecommerce_kano)"),
+        ecommerce_units(), ecommerce_recommend(),
     )
     return {t.name: t for t in tables}
 

@@ -15,6 +15,11 @@ import pytest
 from casegen import airport as _airport
 from casegen import build as generate
 from casegen import cards as _cards
+from casegen import hotel_audits as _audits
+from casegen import hotel_management as _management
+from casegen import hotel_zone as _zone
+from casegen import kano as _kano
+from casegen import profit_chain as _chain
 from coursekit.datasets import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +100,7 @@ def test_runs_as_a_module(tmp_path):
     run = subprocess.run([sys.executable, "-m", "casegen", str(tmp_path)],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "wrote 8 tables" in run.stdout
+    assert f"wrote {len(TABLES)} tables" in run.stdout
     assert (tmp_path / "airport" / "airport_journey.csv").read_bytes() == \
         (DATA / "airport" / "airport_journey.csv").read_bytes()
 
@@ -107,6 +112,31 @@ def test_one_model_seed_changes_only_its_own_tables(built, monkeypatch):
     for rel, data in files.items():
         if not rel.startswith("airport/"):
             assert data == built[0][rel], rel
+
+
+@pytest.mark.parametrize("module, tables", [
+    (_zone, ["hotel/hotel_zone.csv"]), (_management, ["hotel/hotel_management.csv"]),
+    (_audits, ["hotel/hotel_audits.csv"]),
+    (_chain, ["ecommerce/ecommerce_units.csv", "ecommerce/ecommerce_recommend.csv"]),
+], ids=["zone", "management", "audits", "profit_chain"])
+def test_each_new_model_has_its_own_stream(built, monkeypatch, module, tables):
+    monkeypatch.setattr(module, "SEED", module.SEED + 1)
+    files, _ = generate.build()
+    for rel, data in files.items():
+        assert (data != built[0][rel]) == (rel in tables), rel
+
+
+def test_the_2023_kano_wave_has_its_own_stream(built, monkeypatch):
+    seeds = dict(_kano.SEEDS, ecommerce_kano_2023=_kano.SEEDS["ecommerce_kano_2023"] + 1)
+    monkeypatch.setattr(_kano, "SEEDS", seeds)
+    files, _ = generate.build()
+    for rel, data in files.items():
+        assert (data != built[0][rel]) == (rel == "ecommerce/ecommerce_kano_2023.csv"), rel
+
+
+def test_every_model_seed_is_different():
+    seeds = [seed for _, _, seed, _, _ in generate.MODELS]
+    assert len(seeds) == len(set(seeds))
 
 
 def test_all_files_together_are_under_5_mb():

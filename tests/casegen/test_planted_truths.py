@@ -247,6 +247,29 @@ def test_a_small_recovery_paradox_after_fast_and_fair_recovery(stays):
     assert result.set_index("group").loc["Failure, recovered", "n"] >= 100
 
 
+def test_the_paradox_is_small_and_its_intervals_say_so(stays):
+    # taken together, recovered guests sit clearly below guests without a failure ...
+    every = ck.recovery.recovery_paradox(stays, "satisfaction").set_index("group")
+    assert every.loc["Failure, recovered", "ci_high"] < every.loc["No failure", "mean"]
+    # ... only fast and fair recoveries end above them, by less than half a scale point
+    fast_fair = stays.assign(recovered=stays["fast_and_fair"])
+    fast_fair = fast_fair[~fast_fair["failure"] | fast_fair["fast_and_fair"]]
+    result = ck.recovery.recovery_paradox(fast_fair, "satisfaction").set_index("group")
+    none, fixed = result.loc["No failure"], result.loc["Failure, recovered"]
+    assert fixed["ci_low"] > none["ci_high"]  # the intervals do not overlap: real ...
+    assert fixed["ci_low"] - none["mean"] < 0.5  # ... and small
+    assert fixed["ci_high"] - fixed["ci_low"] > 5 * (none["ci_high"] - none["ci_low"])
+
+
+def test_interactional_justice_moves_satisfaction_after_recovery_most(data):
+    complaints = data["hotel_complaints"]
+    drivers = ck.mot.driver_importance(complaints, "satisfaction_after",
+                                       ["distributive", "procedural", "interactional"])
+    share = drivers.set_index("driver")["share"]
+    assert list(drivers["driver"]) == ["interactional", "procedural", "distributive"]
+    assert share["interactional"] > 45 and share["distributive"] < 20  # planted 0.45 / 0.20
+
+
 def test_the_paradox_does_not_carry_over_to_returning(stays):
     fast_fair = stays.assign(recovered=stays["fast_and_fair"])
     fast_fair = fast_fair[~fast_fair["failure"] | fast_fair["fast_and_fair"]]

@@ -17,7 +17,8 @@ The package has three parts (CONTRIBUTING.md draws the map):
   ``spc``, with ``datasets`` for the case data and ``style`` for the look of every figure;
 * the shared core, ``coursekit.core``: input checks and the wording of every problem report;
 * the course tools, ``coursekit.course``: glossary, knowledge checks, lesson metadata and course
-  map, handouts, exercise generation, setup check.
+  map, handouts, exercise generation, setup check; and ``coursekit.classroom``: team
+  competitions on a live board (``ck.classroom.submit``), pre/post tests, certificates.
 
 Every bad input raises :class:`coursekit.InputError` (a ``ValueError``) in plain words.
 Subpackages load on first use, so ``import coursekit`` stays cheap.
@@ -30,7 +31,8 @@ from .core.errors import InputError, MissingDataWarning
 
 __version__ = "0.2.0"
 
-_SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "datasets", "style", "course")
+_SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "datasets", "style", "course",
+                "classroom")
 # Public name -> the course-tools module that defines it; imported on first use.
 _LAZY_FUNCTIONS = {
     "glossary": "course.glossary",

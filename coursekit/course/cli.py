@@ -149,6 +149,20 @@ def _course_map(args) -> int:
     return 0
 
 
+# --- board ----------------------------------------------------------------------------------
+
+def _board_args(p):
+    from ..classroom.service import add_arguments
+
+    add_arguments(p)
+
+
+def _board(args) -> int:
+    from ..classroom.service import run
+
+    return run(args)
+
+
 #: name -> (one-line help, longer description, declare arguments, run)
 COMMANDS = {
     "build-html": ("run every lesson from a fresh kernel and write HTML handouts",
@@ -177,6 +191,12 @@ COMMANDS = {
     "check-setup": ("print whether this machine is ready for the course", None, None, _check_setup),
     "course-map": ("print the course map as a Markdown table (from lessons.toml)", None, None,
                    _course_map),
+    "board": ("run the team-competition (分组PK) board for a class",
+              "Run the team-competition board: teams hand in answers from their notebooks "
+              "(ck.classroom.submit), the room watches the live board, the instructor opens, "
+              "locks, reveals and scores challenges. Prints a join line per team and the "
+              "instructor's link. See instructors/02_finding_critical_moments.md, \"Run it as "
+              "a PK\".", _board_args, _board),
 }
 
 

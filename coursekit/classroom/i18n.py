@@ -73,6 +73,8 @@ TEXT = {
     "open_pre": ("Open pre-test", "开放前测"),
     "open_post": ("Open post-test", "开放后测"),
     "close_test": ("Close", "关闭"),
+    "state_closed": ("closed", "已关闭"),
+    "post_test": ("Post-test", "后测"),
     "recent_actions": ("Recent actions", "最近操作"),
     "nothing_yet": ("Nothing yet.", "暂无。"),
     "new_answers": ("New answers have arrived: reload to see them.", "有新的答案:刷新页面查看。"),

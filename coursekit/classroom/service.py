@@ -167,6 +167,7 @@ def run(args) -> int:
             except Refusal as refusal:
                 print(f"board: {refusal.message}", file=sys.stderr)
                 return 1
+        board.warm_up()
         app = make_app(board, StandaloneAuth(board.reader, limits), lang=args.lang)
         try:
             asyncio.run(_serve(board, app, args.host, args.port, room_address(args.host)))

@@ -33,12 +33,14 @@
   function num(value) { return (Math.round(value * 10) / 10).toString(); }
   function pct(share) { return Math.round(share * 100) + " %"; }
 
-  function cellFor(cell) {
+  function cellFor(cell, challenge) {
     var td = el("td", {className: "num"});
     if (cell.points !== null && cell.points !== undefined) {
-      var mark = cell.right === true ? "✓ " : cell.right === false ? "✗ " : "";
-      td.appendChild(el("span", {className: cell.right === false ? "mark-wrong" : "mark-right",
-                                 text: mark + num(cell.points)}));
+      // Auto-scored: ✓ right, ✗ not right, – nothing handed in; rubric points: the number.
+      var kind = challenge.kind === "rubric" ? ["", "mark-points"]
+        : !cell.submitted ? ["– ", "mark-none"]
+        : cell.right ? ["✓ ", "mark-right"] : ["✗ ", "mark-wrong"];
+      td.appendChild(el("span", {className: kind[1], text: kind[0] + num(cell.points)}));
     } else if (cell.submitted) {
       td.appendChild(el("span", {className: "mark-in", text: "✓ " + T.handed_in}));
     } else {
@@ -74,7 +76,7 @@
       var row = el("tr", {className: team.name === data.leader ? "leader" : ""}, [
         el("td", {className: "rank", text: String(team.rank)}),
         el("td", {className: "team", text: team.name})]);
-      data.challenges.forEach(function (c) { row.appendChild(cellFor(team.cells[c.id])); });
+      data.challenges.forEach(function (c) { row.appendChild(cellFor(team.cells[c.id], c)); });
       row.appendChild(el("td", {className: "num total", text: num(team.total)}));
       body.appendChild(row);
     });

@@ -44,5 +44,5 @@ def test_import_coursekit_loads_no_heavy_library():
 def test_command_line_help_lists_the_commands():
     out = subprocess.run([sys.executable, "-m", "coursekit", "--help"],
                          capture_output=True, text=True, check=True)
-    for command in ["build-html", "refresh", "check-setup", "course-map"]:
+    for command in ["build-html", "refresh", "check-setup", "course-map", "board"]:
         assert command in out.stdout

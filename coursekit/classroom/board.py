@@ -258,18 +258,6 @@ class Board:
                 "phase": phase, "answered": sum(v not in (None, "") for v in answers.values()),
                 "questions": count, "time": clock(row["received_at"]), "again": not new}
 
-    def warm_up(self) -> None:
-        """Load now what the first answer and the first page would load (numpy, pandas), so
-        the first team to submit does not wait for it."""
-        from . import view
-
-        view.room(self)
-        for challenge in self.challenges.values():
-            challenge.format_note(None)
-            if challenge.auto:
-                challenge.judge(challenge.expected if challenge.kind != "set"
-                                else list(challenge.expected))
-
     def close(self) -> None:
         self.writer.close()
         self.reader.close()

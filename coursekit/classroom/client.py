@@ -126,6 +126,14 @@ def join(board: str, code: str, learner: str | None = None) -> Receipt:
         Your team's join code (case, spaces and dashes do not matter).
     learner : str, optional
         Your name, for the pre/post tests and your certificate.
+
+    Examples
+    --------
+    >>> import coursekit as ck
+    >>> ck.classroom.join("192.168.1.20:8800", "k7m2p-xq4rt-9hd3w-ab5ne-uu8fz")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: The board's address should start with http:// , like "http://192.168.1.20:8800"; got '192.168.1.20:8800'.
     """
     if not isinstance(board, str) or not board.startswith(("http://", "https://")):
         raise InputError(f"The board's address should start with http:// , like "
@@ -252,6 +260,15 @@ def resend() -> Receipt:
     """Send every answer still waiting on this computer, oldest first.
 
     Used in: library only.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> import coursekit as ck
+    >>> with mock.patch.dict(os.environ, {"COURSEKIT_CLASSROOM_DIR": tempfile.mkdtemp()}):
+    ...     ck.classroom.resend()
+    ✓ Nothing is waiting: every answer has reached the board.
     """
     before = len(localqueue.pending())
     if not before:
@@ -273,6 +290,15 @@ def waiting():
     """The answers still waiting on this computer (a DataFrame).
 
     Used in: library only.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> import coursekit as ck
+    >>> with mock.patch.dict(os.environ, {"COURSEKIT_CLASSROOM_DIR": tempfile.mkdtemp()}):
+    ...     list(ck.classroom.waiting().columns)
+    ['written', 'what', 'board', 'answer']
     """
     import pandas as pd
 
@@ -287,6 +313,17 @@ def challenges():
     """The board's challenges in play, with what to hand in for each (a DataFrame).
 
     Used in: library only.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> import coursekit as ck
+    >>> with mock.patch.dict(os.environ, {"COURSEKIT_CLASSROOM_DIR": tempfile.mkdtemp()}):
+    ...     ck.classroom.challenges()
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: This notebook has not joined a board yet. Run ck.classroom.join(board, code, learner="Your name") with the address and your team's code from the instructor's screen first.
     """
     import pandas as pd
 

@@ -135,7 +135,7 @@ async def _serve(board, app, host: str, port: int, public_host: str) -> None:
 
 def run(args) -> int:
     """Start the board and serve until Ctrl+C (or SIGTERM)."""
-    from . import store
+    from . import store, view
     from .auth import Limits, StandaloneAuth
     from .board import Board
     from .pages import make_app
@@ -167,7 +167,7 @@ def run(args) -> int:
             except Refusal as refusal:
                 print(f"board: {refusal.message}", file=sys.stderr)
                 return 1
-        board.warm_up()
+        view.warm_up(board)
         app = make_app(board, StandaloneAuth(board.reader, limits), lang=args.lang)
         try:
             asyncio.run(_serve(board, app, args.host, args.port, room_address(args.host)))

@@ -53,6 +53,14 @@ def send_test(lesson, phase: str, answers: dict) -> Receipt:
     answers : dict
         ``{question number: answer}``: a letter or the answer's text for a choice, a number for
         a numeric question. Questions left out count as not answered.
+
+    Examples
+    --------
+    >>> import coursekit as ck
+    >>> ck.classroom.send_test("02", "during", {1: "A"})
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: phase='during' is not an option. Allowed: 'pre', 'post'.
     """
     if phase not in ("pre", "post"):
         raise InputError(f"phase={phase!r} is not an option. Allowed: 'pre', 'post'.")
@@ -129,15 +137,32 @@ def _form(lesson, phase: str):
 def pretest(lesson):
     """Show lesson *lesson*'s knowledge check as a pre-test form, to take before the lesson.
 
-    Used in: library only (instructors/, "Pre-test and post-test").
+    The form shows the questions and their answers to choose from (A, B, C) without saying
+    which is right, and a button that sends the answers to the board (see :func:`send_test`).
+
+    Used in: library only (instructors/, "Run it as a PK").
+
+    Examples
+    --------
+    >>> import coursekit as ck
+    >>> form = ck.classroom.pretest("02")
+    >>> len(form.inputs), form.inputs[1].options
+    (7, ('A', 'B', 'C'))
     """
     return _form(lesson, "pre")
 
 
 def posttest(lesson):
-    """Show lesson *lesson*'s knowledge check as a post-test form, to take after the lesson.
+    """Show lesson *lesson*'s knowledge check as a post-test form, to take after the lesson
+    (and before the lesson's own knowledge check, which shows the answers).
 
-    Used in: library only (instructors/, "Pre-test and post-test").
+    Used in: library only (instructors/, "Run it as a PK").
+
+    Examples
+    --------
+    >>> import coursekit as ck
+    >>> ck.classroom.posttest("02").inputs[2].placeholder
+    'a number'
     """
     return _form(lesson, "post")
 
@@ -173,6 +198,17 @@ def certificate(path=None) -> Receipt:
     path : str or Path, optional
         Where to save it (default: ``certificate-<your name>.html`` in this folder). An
         existing file is never overwritten.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> import coursekit as ck
+    >>> with mock.patch.dict(os.environ, {"COURSEKIT_CLASSROOM_DIR": tempfile.mkdtemp()}):
+    ...     ck.classroom.certificate()
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: This notebook has not joined a board yet. Run ck.classroom.join(board, code, learner="Your name") with the address and your team's code from the instructor's screen first.
     """
     import re
     import urllib.parse

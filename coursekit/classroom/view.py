@@ -114,6 +114,17 @@ def instructor(board: Board) -> dict:
                 "SELECT * FROM actions ORDER BY id DESC LIMIT 20")]}
 
 
+def warm_up(board: Board) -> None:
+    """Load now what the first answer and the first page would load (numpy, pandas), so the
+    first team to hand in does not wait for it."""
+    room(board)
+    for challenge in board.challenges.values():
+        challenge.format_note(None)
+        if challenge.auto:
+            challenge.judge(list(challenge.expected) if challenge.kind in ("set", "ordered")
+                            else challenge.expected)
+
+
 def show_answer(value) -> str:
     """An answer as a line of text: lists joined by commas, numbers as written.
 

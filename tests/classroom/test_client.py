@@ -100,3 +100,14 @@ def test_a_test_needs_the_learners_name():
         ck.classroom.send_test("02", "pre", {1: "A"})
     with pytest.raises(InputError, match="phase='during' is not an option"):
         ck.classroom.send_test("02", "during", {1: "A"})
+
+
+def test_the_learners_side_loads_no_web_server_and_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, coursekit as ck; ck.classroom.submit; heavy = [m for m in ('tornado', "
+            "'pandas', 'numpy', 'matplotlib', 'sqlite3') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

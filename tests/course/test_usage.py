@@ -18,7 +18,7 @@ USED_IN = re.compile(r"Used in: (library only|lessons? (\d\d(?:, \d\d)*))")
 
 def _public_functions():
     found = {}
-    for sub in (*ANALYSIS, "datasets"):
+    for sub in (*ANALYSIS, "datasets", "classroom"):
         module = importlib.import_module(f"coursekit.{sub}")
         for name in module.__all__:
             if inspect.isfunction(getattr(module, name)):

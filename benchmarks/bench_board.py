@@ -1,9 +1,12 @@
-"""Load on the team-competition board: 30 teams submit at once, 20 rounds each, on loopback.
+"""Load on the team-competition board: 30 teams submit at once, 20 rounds each, on loopback,
+while the projector's page follows the board.
 
 Bars (issue 15): p95 latency of a submission at most 200 ms, and 0 answers lost. An answer is
 lost if it is not in the board's file at the end, however many tries it took; a try that gets
 no receipt (timeout, refused, rate-limited) is sent again, as ``ck.classroom`` does from its
-queue, at most three times. Every loop is bounded in count and in time.
+queue, at most three times. The projector is a client that asks for the board's view again as
+soon as it has the last one (the page asks once per change; this asks at least as often), so the
+board redraws its view after every answer. Every loop is bounded in count and in time.
 
 The baseline is the same load, from the same client code, on the smallest tornado server that
 reads a JSON body and answers it, started the same way: the ratio (board p95 / baseline p95)
@@ -78,8 +81,9 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
-def load(port: int, codes: list[str], rounds: int) -> dict:
-    """Every team submits once per round, all at once; returns latencies and outcomes."""
+def load(port: int, codes: list[str], rounds: int, projector: bool = True) -> dict:
+    """Every team submits once per round, all at once, while a projector follows the board;
+    returns latencies and outcomes."""
     teams = len(codes)
     latencies: list[float] = []
     sent: list[str] = []
@@ -117,14 +121,36 @@ def load(port: int, codes: list[str], rounds: int) -> dict:
                     failures["tries without receipt"] += 1
         connection.close()
 
+    done = threading.Event()
+    views = [0]
+
+    def follow() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+        while not done.is_set() and time.monotonic() < deadline:
+            try:
+                connection.request("GET", "/api/board")
+                connection.getresponse().read()
+                views[0] += 1
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port,
+                                                        timeout=REQUEST_TIMEOUT)
+        connection.close()
+
     threads = [threading.Thread(target=team, args=(code,)) for code in codes]
+    watcher = threading.Thread(target=follow)
     started = time.perf_counter()
+    if projector:
+        watcher.start()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=DEADLINE_SECONDS + 10)
+    done.set()
+    if projector:
+        watcher.join(timeout=REQUEST_TIMEOUT + 5)
     return {"latencies": latencies, "sent": sent, "seconds": time.perf_counter() - started,
-            **failures}
+            "views": views[0], **failures}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -144,7 +170,7 @@ def main(argv=None) -> int:
 
     baseline, port, _ = start([sys.executable, "-c", BASELINE], "Board running at")
     try:
-        base = load(port, [uuid.uuid4().hex] * teams, rounds)
+        base = load(port, [uuid.uuid4().hex] * teams, rounds, projector=False)
     finally:
         stop(baseline)
 
@@ -173,7 +199,8 @@ def main(argv=None) -> int:
     p50, p95 = (percentile(result["latencies"], s) * 1000 for s in (0.5, 0.95))
     b50, b95 = (percentile(base["latencies"], s) * 1000 for s in (0.5, 0.95))
     print(f"{teams} teams x {rounds} rounds = {answers} answers in {result['seconds']:.1f} s "
-          f"({answers / result['seconds']:.0f} answers/s)")
+          f"({answers / result['seconds']:.0f} answers/s), while the projector loaded the "
+          f"board {result['views']} times")
     print(f"board    latency p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   "
           f"max {max(result['latencies']) * 1000:6.1f} ms")
     print(f"baseline latency p50 {b50:6.1f} ms   p95 {b95:6.1f} ms   (minimal tornado echo)")

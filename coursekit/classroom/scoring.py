@@ -2,6 +2,8 @@
 
 * :func:`standings` — each team's total and rank; equal totals share a rank ("1, 1, 3");
 * :func:`leader` — the team ahead of every other, or nobody when the top is shared;
+* :func:`ranked` and :func:`sole_leader` — the same two rules on plain totals, which the board
+  applies on every change (a DataFrame costs more time than thirty teams need);
 * :func:`learning_gain` — share right before and after, per question and per learner.
 
 Whether one answer is right is decided by the challenge's answer kind
@@ -11,6 +13,33 @@ from __future__ import annotations
 
 from ..core import (InputError, raise_bad_values, require_frame, require_same_labels,
                     require_unique_labels, warn_set_aside)
+
+
+def ranked(totals: dict) -> list[tuple]:
+    """``[(team, total, rank), ...]`` in rank order, teams of equal rank by name: the rule of
+    :func:`standings` on a plain ``{team: total}``.
+
+    Used in: library only (the board).
+
+    >>> ranked({"Peony": 35, "Lotus": 50, "Bamboo": 50, "Plum": 0})
+    [('Bamboo', 50, 1), ('Lotus', 50, 1), ('Peony', 35, 3), ('Plum', 0, 4)]
+    """
+    order = sorted(totals, key=lambda team: (-totals[team], str(team)))
+    return [(team, totals[team], 1 + sum(other > totals[team] for other in totals.values()))
+            for team in order]
+
+
+def sole_leader(rows: list[tuple]):
+    """The team of :func:`ranked`'s rows that is first on its own with more than 0 points,
+    else ``None``.
+
+    Used in: library only (the board).
+
+    >>> sole_leader(ranked({"Lotus": 3, "Peony": 1})), sole_leader(ranked({"a": 2, "b": 2}))
+    ('Lotus', None)
+    """
+    firsts = [(team, total) for team, total, rank in rows if rank == 1]
+    return firsts[0][0] if len(firsts) == 1 and firsts[0][1] > 0 else None
 
 
 def standings(points):
@@ -46,17 +75,15 @@ def standings(points):
 
     points = require_frame(points, "points table")
     require_unique_labels(points.index, "the points table", noun="team names")
-    for column in points.columns:
-        values = pd.to_numeric(points[column], errors="coerce")
-        bad = (values.isna() & points[column].notna()) | (values < 0)
-        if bad.any():
-            raise_bad_values(column, points[column], bad, "points of 0 or more, or nothing yet",
-                             problem="entries that are not points")
-    total = points.apply(pd.to_numeric, errors="coerce").fillna(0).sum(axis=1).astype(float)
-    rank = total.rank(method="min", ascending=False).astype(int)
-    table = pd.DataFrame({"total": total, "rank": rank})
-    order = sorted(table.index, key=lambda team: (table.at[team, "rank"], str(team)))
-    return table.loc[order]
+    numeric = points.apply(pd.to_numeric, errors="coerce")
+    bad = (numeric.isna() & points.notna()) | (numeric < 0)
+    for column in points.columns[bad.any().to_numpy()]:
+        raise_bad_values(column, points[column], bad[column], "points of 0 or more, or nothing "
+                         "yet", problem="entries that are not points")
+    total = numeric.fillna(0).sum(axis=1).astype(float)
+    rows = ranked(total.to_dict())
+    return pd.DataFrame({"total": [t for _, t, _ in rows], "rank": [r for _, _, r in rows]},
+                        index=pd.Index([team for team, _, _ in rows], name=points.index.name))
 
 
 def leader(table) -> str | None:
@@ -71,10 +98,7 @@ def leader(table) -> str | None:
     >>> leader(standings(pd.DataFrame({"a": [3, 3]}, index=["Lotus", "Peony"]))) is None
     True
     """
-    firsts = table.index[table["rank"] == 1]
-    if len(firsts) != 1 or table.loc[firsts[0], "total"] <= 0:
-        return None
-    return firsts[0]
+    return sole_leader(list(zip(table.index, table["total"], table["rank"])))
 
 
 def _right_or_wrong(frame, what: str):

@@ -18,19 +18,26 @@ from . import prepost, scoring, store
 from .board import Board, clock
 
 
-def _points(board: Board, conn):
-    """(teams, the challenges in play, cells by (team, challenge), points frame)."""
-    import pandas as pd
+def _right(board: Board, challenge, submission) -> bool:
+    """Whether a stored answer is right, judged once: a stored answer never changes."""
+    verdicts = board.__dict__.setdefault("_verdicts", {})
+    key = (submission["id"], challenge.id)
+    if key not in verdicts:
+        verdicts[key] = challenge.judge(submission["answer"]).passed
+    return verdicts[key]
 
+
+def _points(board: Board, conn):
+    """(teams, the challenges in play, cells by (team, challenge), totals by team)."""
     teams = store.teams(conn)
     states = store.challenge_states(conn)
     latest = store.latest_submissions(conn)
     rubric = store.rubric_points(conn)
     in_play = [c for cid, c in board.challenges.items()
                if states.get(cid, {}).get("state", "waiting") != "waiting"]
-    cells, points = {}, {}
+    cells, totals = {}, {}
     for team in teams:
-        row = {}
+        total = 0
         for challenge in in_play:
             state = states[challenge.id]["state"]
             sub = latest.get((team["id"], challenge.id))
@@ -40,7 +47,7 @@ def _points(board: Board, conn):
                     "answer": sub["answer"] if sub else None,
                     "right": None, "criteria": {}}
             if challenge.auto:
-                cell["right"] = bool(sub) and challenge.judge(sub["answer"]).passed
+                cell["right"] = bool(sub) and _right(board, challenge, sub)
                 cell["points_if_revealed"] = challenge.points if cell["right"] else 0
                 if state == "revealed":
                     cell["points"] = cell["points_if_revealed"]
@@ -49,39 +56,32 @@ def _points(board: Board, conn):
                 cell["criteria"] = awarded
                 if awarded:
                     cell["points"] = sum(awarded.values())
-            row[challenge.id] = cell["points"]
+            total += cell["points"] or 0
             cells[(team["name"], challenge.id)] = cell
-        points[team["name"]] = row
-    frame = pd.DataFrame.from_dict(points, orient="index",
-                                   columns=[c.id for c in in_play], dtype=float)
-    return teams, in_play, cells, frame
+        totals[team["name"]] = total
+    return teams, in_play, cells, totals
 
 
-def _standings(frame):
-    import pandas as pd
-
-    if len(frame.index) == 0:
-        return pd.DataFrame(columns=["total", "rank"]), None
-    if len(frame.columns) == 0:  # nothing in play yet: every team has 0
-        frame = pd.DataFrame({"none": 0.0}, index=frame.index)
-    table = scoring.standings(frame)
-    return table, scoring.leader(table)
+def _standings(totals: dict):
+    """(rows (team, total, rank) in rank order, the sole leader or None)."""
+    rows = scoring.ranked(totals)
+    return rows, scoring.sole_leader(rows)
 
 
 def room(board: Board) -> dict:
     """The room's view (JSON): safe to show on the projector and to anyone on the network."""
     conn = board.reader
-    teams, in_play, cells, frame = _points(board, conn)
-    table, lead = _standings(frame)
+    teams, in_play, cells, totals = _points(board, conn)
+    rows, lead = _standings(totals)
     challenges = []
+    states = store.challenge_states(conn)
     for challenge in in_play:
-        state = store.challenge_states(conn)[challenge.id]["state"]
+        state = states[challenge.id]["state"]
         shown = challenge.revealed() if state == "revealed" else challenge.public()
         challenges.append({**shown, "state": state})
-    rows = []
-    for name in table.index:
-        row = {"name": name, "rank": int(table.at[name, "rank"]),
-               "total": float(table.at[name, "total"]), "cells": {}}
+    teams_out = []
+    for name, total, rank in rows:
+        row = {"name": name, "rank": rank, "total": total, "cells": {}}
         for challenge in in_play:
             cell = cells[(name, challenge.id)]
             public = {"submitted": cell["submitted"], "time": cell["time"],
@@ -90,16 +90,16 @@ def room(board: Board) -> dict:
                 public["answer"] = cell["answer"] if challenge.auto else None
                 public["right"] = cell["right"]
             row["cells"][challenge.id] = public
-        rows.append(row)
+        teams_out.append(row)
     return {"version": board.version, "title": board.title, "challenges": challenges,
-            "teams": rows, "leader": lead, "tests": tests(board, names=False)}
+            "teams": teams_out, "leader": lead, "tests": tests(board, names=False)}
 
 
 def instructor(board: Board) -> dict:
     """Everything: the room's view plus codes, every latest answer and the learners' names."""
     conn = board.reader
-    teams, _, cells, frame = _points(board, conn)
-    table, lead = _standings(frame)
+    teams, _, cells, totals = _points(board, conn)
+    rows, lead = _standings(totals)
     states = store.challenge_states(conn)
     challenges = []
     for challenge in board.challenges.values():
@@ -107,7 +107,7 @@ def instructor(board: Board) -> dict:
         challenges.append({**challenge.revealed(), "state": state,
                            "changed": clock(states[challenge.id]["changed_at"])
                            if challenge.id in states else ""})
-    return {"title": board.title, "teams": teams, "standings": table, "leader": lead,
+    return {"title": board.title, "teams": teams, "standings": rows, "leader": lead,
             "challenges": challenges, "cells": cells, "tests": tests(board, names=True),
             "test_lessons": board.test_lessons, "test_states": store.test_states(conn),
             "actions": [dict(r) for r in conn.execute(
@@ -255,12 +255,12 @@ def _number(value):
 
 def results_csv(board: Board) -> str:
     """One row per team: rank, total and the points of every challenge in play."""
-    _, in_play, cells, frame = _points(board, board.reader)
-    table, _ = _standings(frame)
-    rows = [[name, int(table.at[name, "rank"]), _number(table.at[name, "total"]),
-             *["" if cells[(name, c.id)]["points"] is None else cells[(name, c.id)]["points"]
-               for c in in_play]] for name in table.index]
-    return _csv(["team", "rank", "total", *[c.id for c in in_play]], rows)
+    _, in_play, cells, totals = _points(board, board.reader)
+    rows, _ = _standings(totals)
+    out = [[name, rank, _number(total),
+            *["" if cells[(name, c.id)]["points"] is None else cells[(name, c.id)]["points"]
+              for c in in_play]] for name, total, rank in rows]
+    return _csv(["team", "rank", "total", *[c.id for c in in_play]], out)
 
 
 def answers_csv(board: Board) -> str:

@@ -105,7 +105,7 @@ class BaseHandler(tornado.web.RequestHandler):
         who = self.identity()
         if who.role != "team":
             raise Refusal(401 if who.role == "anyone" else 403,
-                          "no_code" if who.role == "anyone" else "instructor_only")
+                          "no_code" if who.role == "anyone" else "team_only")
         return who.team
 
     def require_instructor(self) -> None:

@@ -16,6 +16,7 @@ MESSAGES = {
     "other_team": "Your join code belongs to team {mine}, so you cannot hand in answers or see "
                   "answers for team {other}.",
     "instructor_only": "Only the instructor can do this.",
+    "team_only": "Only a team hands in answers: join with a team's code to do this.",
     "too_large": "This is too large for the board: it takes at most 64 KB per answer. Shorten "
                  "the text, or hand in a summary.",
     "malformed": "The board could not read this request: {why}. Send answers with "

@@ -98,6 +98,16 @@ def test_teams_hand_in_from_notebooks_and_the_room_watches_the_board(pk, watch, 
     instructor = watch()
     instructor.goto(f"{pk.url}/instructor?key={pk.key}")
     assert instructor.url.endswith("/instructor")  # the key went into a cookie, not the URL
+    # A team added by its name on the instructor's page: markup in it stays text everywhere.
+    added = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    instructor.locator('form[action="/instructor/team"] input[name="name"]').fill(added)
+    instructor.locator('form[action="/instructor/team"] button').click()
+    instructor.wait_for_load_state("domcontentloaded")
+    assert instructor.locator("#team td", has_text="<img src=x").count() == 1
+    row(projector, "<img src=x").wait_for()
+    assert row(projector, "<img src=x").locator("td.team").inner_text() == added
+    assert projector.locator("#ck-standings img").count() == 0
+
     click(instructor, "open", "02-three-mots")
     projector.locator("#ck-standings th", has_text="The three MOTs to fix first").wait_for()
     projector.locator("#ck-standings .badge-open").wait_for()

@@ -137,6 +137,25 @@ def test_answers_wait_on_the_learners_computer_until_the_board_is_back(tmp_path,
         back.stop()
 
 
+def test_the_command_line_backs_up_a_running_board_and_never_overwrites(tmp_path):
+    import subprocess
+    import sys
+
+    board = _board.start(tmp_path / "pk.sqlite", "Lotus,Peony")
+    try:
+        command = [sys.executable, "-m", "coursekit", "board", "--db", str(board.db),
+                   "--backup-to", str(tmp_path / "copy.sqlite")]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and "Wrote a copy" in done.stdout
+        again = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert again.returncode == 1 and "already exists" in again.stderr
+    finally:
+        board.stop()
+    with sqlite3.connect(tmp_path / "copy.sqlite") as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM teams ORDER BY id")] == \
+            ["Lotus", "Peony"]
+
+
 def test_a_clean_stop_leaves_one_file_to_copy(tmp_path):
     board = _board.start(tmp_path / "pk.sqlite", "Lotus")
     try:

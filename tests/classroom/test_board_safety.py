@@ -75,6 +75,14 @@ def test_a_team_cannot_submit_as_another_team(board):
     assert rows == 0
 
 
+def test_the_instructor_key_cannot_hand_in_for_a_team(board):
+    message = refused(board.json("POST", "/api/submit", {"challenge": "02-three-mots",
+                                                         "answer": THREE,
+                                                         "client_id": uuid.uuid4().hex},
+                                 token=board.key), 403)
+    assert message == say("team_only")
+
+
 def test_a_wrong_or_missing_code_cannot_submit(board):
     body = {"challenge": "02-three-mots", "answer": THREE, "client_id": uuid.uuid4().hex}
     refused(board.json("POST", "/api/submit", body), 401)

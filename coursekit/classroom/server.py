@@ -12,9 +12,9 @@ comes with JupyterLab, so the board adds no new package. Rules every handler fol
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
-import logging
 import math
 
 import tornado.web
@@ -34,7 +34,6 @@ EVENT_STREAM_SECONDS = 300
 KEEPALIVE_SECONDS = 15
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-log = logging.getLogger("coursekit.board")
 
 
 def refusals(method):
@@ -292,7 +291,7 @@ class EventsHandler(BaseHandler):
         self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
         self.set_header("X-Accel-Buffering", "no")
         seen = -1
-        loop = __import__("asyncio").get_running_loop()
+        loop = asyncio.get_running_loop()
         deadline = loop.time() + EVENT_STREAM_SECONDS
         try:
             self.write("retry: 2000\n\n")

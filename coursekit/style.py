@@ -39,3 +39,69 @@ def new_axes(ax=None, *, title: str, xlabel: str, ylabel: str, figsize=(7, 4.5))
     ax.grid(True, color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
+
+
+def _readable_text(label, names):
+    if names is not None and label in names:
+        label = names[label]
+    if not isinstance(label, str):
+        return label
+    text = " ".join(label.replace("_", " ").split())
+    # Capitalise the first letter only: "VIP", "R²" and "in-flight" keep the rest as written.
+    return text[:1].upper() + text[1:]
+
+
+def readable(labels, names=None):
+    """Readable names for figures and tables: ``"boarding_gate"`` → ``"Boarding gate"``.
+
+    Underscores become spaces and the first letter becomes a capital; the rest is kept as
+    written, so ``"VIP"`` stays ``"VIP"``. Labels that are not text (numbers, dates) are left
+    alone. ``names`` (a dict or Series, e.g. ``ck.datasets.AIRPORT_TOUCHPOINTS["en"]``) gives
+    chosen names for some labels; they are capitalised the same way.
+
+    Works on one label, a list or Index of labels, a Series (its index is relabelled) or a
+    DataFrame (its index and columns are relabelled). A Series or DataFrame comes back as a
+    relabelled copy, for display: the original keeps its column names for your code.
+
+    Used in: every Moments-of-Truth figure (``coursekit.mot``) and lessons 01 and 02's tables.
+
+    >>> from coursekit.style import readable
+    >>> readable("boarding_gate"), readable("VIP"), readable(3)
+    ('Boarding gate', 'VIP', 3)
+    >>> readable(["in_flight", "ground_transport"], names={"in_flight": "in-flight"})
+    ['In-flight', 'Ground transport']
+    >>> import pandas as pd
+    >>> readable(pd.DataFrame({"mean_rating": [4.81]}, index=["security"]))
+              Mean rating
+    Security         4.81
+    """
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas comes with coursekit
+        pd = None
+    if names is not None and not hasattr(names, "__getitem__"):
+        from .core import InputError
+
+        raise InputError("names= should map labels to readable names: a dict or a pandas Series, "
+                         f"but got a {type(names).__name__}.")
+    if names is not None and pd is not None and isinstance(names, pd.Series):
+        names = names.to_dict()
+
+    def one(label):
+        return _readable_text(label, names)
+
+    if pd is not None and isinstance(labels, (pd.DataFrame, pd.Series)):
+        out = labels.copy()
+        out.index = readable(out.index, names)
+        if isinstance(out, pd.DataFrame):
+            out.columns = readable(out.columns, names)
+        return out
+    if pd is not None and isinstance(labels, pd.MultiIndex):
+        return labels.set_levels([readable(level, names) for level in labels.levels])
+    if pd is not None and isinstance(labels, pd.Index):
+        if isinstance(labels, pd.CategoricalIndex):
+            return labels.rename_categories([one(c) for c in labels.categories]).rename(one(labels.name))
+        return pd.Index([one(x) for x in labels], name=one(labels.name))
+    if isinstance(labels, (list, tuple)):
+        return type(labels)(one(x) for x in labels)
+    return one(labels)

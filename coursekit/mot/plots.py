@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core import InputError, parse_scale, require_columns, require_frame
-from ..style import BAD, GOOD, MARKERS, NEUTRAL, OKABE_ITO, PALETTE, new_axes
+from ..style import BAD, GOOD, MARKERS, NEUTRAL, OKABE_ITO, PALETTE, new_axes, readable
 from .journey import emotion_curve
 
 # Quadrant -> (colour, marker, corner (x side, y side)) for the IPA grid.
@@ -22,30 +22,42 @@ _CROSSHAIR_WORDS = {"data": "the attributes' means", "scale": "the scale midpoin
                     "custom": "chosen values"}
 
 
-def plot_ipa(table, ax=None):
+def plot_ipa(table, ax=None, *, importance_limits=None, performance_limits=None,
+             importance_label="Importance", performance_label="Performance", names=None):
     """Draw the importance–performance grid of a table returned by :func:`coursekit.mot.ipa`.
 
     Performance runs along the x axis and importance up the y axis, as in Martilla & James
     (1977); dashed crosshairs split the four quadrants, each named in its corner; every point
-    is labelled with its attribute and drawn with its quadrant's marker.
+    is labelled with its attribute's readable name (:func:`coursekit.style.readable`, or
+    ``names=``) and drawn with its quadrant's marker, so quadrants differ by shape as well as
+    colour.
+
+    The axes span the scales given to :func:`~coursekit.mot.ipa` if any, otherwise the points
+    and the crosshairs. ``importance_limits=(low, high)`` and ``performance_limits=(low, high)``
+    set them yourself, for example to zoom in on points that sit close together.
 
     Method: docs/methods.md §4.1. Used in: lesson 02.
 
     >>> import coursekit as ck
-    >>> grid = ck.mot.ipa({"check-in": 6.5, "security": 6.8, "lounge": 3.0},
-    ...                   {"check-in": 5.9, "security": 3.9, "lounge": 6.1})
-    >>> ck.mot.plot_ipa(grid).get_xlabel()
-    'Performance'
+    >>> grid = ck.mot.ipa({"check_in": 6.5, "security": 6.8, "lounge": 3.0},
+    ...                   {"check_in": 5.9, "security": 3.9, "lounge": 6.1})
+    >>> ax = ck.mot.plot_ipa(grid, performance_limits=(3, 7))
+    >>> ax.get_xlabel(), float(ax.get_xlim()[0])
+    ('Performance', 3.0)
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text() in {"Check in", "Security", "Lounge"})
+    ['Check in', 'Lounge', 'Security']
     """
     table = require_frame(table, what="IPA table")
     require_columns(table, ["attribute", "importance", "performance", "quadrant"], what="IPA table")
     if "importance_crosshair" not in table.attrs:
         raise InputError("plot_ipa needs the table returned by coursekit.mot.ipa(...), which "
                          "records where the crosshairs are; this table does not.")
+    importance_limits = parse_scale(importance_limits, "importance_limits")
+    performance_limits = parse_scale(performance_limits, "performance_limits")
     imp_c, perf_c = table.attrs["importance_crosshair"], table.attrs["performance_crosshair"]
     where = _CROSSHAIR_WORDS.get(table.attrs.get("crosshairs"), "chosen values")
     ax = new_axes(ax, title=f"Importance–performance analysis\n(crosshairs at {where})",
-                  xlabel="Performance", ylabel="Importance")
+                  xlabel=performance_label, ylabel=importance_label)
     for quadrant, (colour, marker, _) in _QUADRANT_LOOK.items():
         part = table[table["quadrant"] == quadrant]
         if len(part):
@@ -53,11 +65,13 @@ def plot_ipa(table, ax=None):
                        edgecolor="black", linewidth=0.5, label=quadrant, zorder=3)
     ax.axvline(perf_c, color=NEUTRAL, linestyle="--", linewidth=1)
     ax.axhline(imp_c, color=NEUTRAL, linestyle="--", linewidth=1)
-    ax.set_xlim(_limits(table["performance"], perf_c, table.attrs.get("performance_scale"), 0.08))
+    ax.set_xlim(performance_limits or _limits(table["performance"], perf_c,
+                                              table.attrs.get("performance_scale"), 0.08))
     # extra room above and below, where the quadrant names go
-    ax.set_ylim(_limits(table["importance"], imp_c, table.attrs.get("importance_scale"), 0.16))
+    ax.set_ylim(importance_limits or _limits(table["importance"], imp_c,
+                                             table.attrs.get("importance_scale"), 0.16))
     _label_points(ax, table["performance"].to_numpy(float), table["importance"].to_numpy(float),
-                  [str(a) for a in table["attribute"]])
+                  [str(a) for a in readable(list(table["attribute"]), names)])
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     for quadrant, (colour, _, (side, level)) in _QUADRANT_LOOK.items():
         ax.text(x0 if side == "left" else x1, y1 if level == "top" else y0, f" {quadrant} ",
@@ -116,12 +130,15 @@ def _limits(values, centre, scale, margin):
     return lo - pad, hi + pad
 
 
-def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95, ax=None):
+def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95, ax=None,
+                       names=None):
     """Draw the journey's emotion curve: mean rating per touchpoint in journey order, with a band.
 
     The numbers come from :func:`coursekit.mot.emotion_curve` (same ``by``, ``band`` and
     ``confidence``); each segment is its own line with its own marker. With ``scale=(low,
-    high)`` the y axis spans the scale and a dotted line marks its midpoint.
+    high)`` the y axis spans the scale and a dotted line marks its midpoint. Touchpoints and
+    segments are shown by their readable names (:func:`coursekit.style.readable`, or
+    ``names=``).
 
     Method: docs/methods.md §1.5. Used in: lesson 01.
 
@@ -130,7 +147,7 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     ...                       "segment": ["VIP", "economy", "economy"]})
     >>> ax = ck.mot.plot_emotion_curve(trips, by="segment", scale=(1, 7))
     >>> [t.get_text() for t in ax.get_xticklabels()]
-    ['check_in', 'security', 'arrival']
+    ['Check in', 'Security', 'Arrival']
     """
     scale = parse_scale(scale, "scale")
     curve = emotion_curve(ratings, by=by, band=band, confidence=confidence)
@@ -143,12 +160,13 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     for i, (label, part) in enumerate(groups):
         colour, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
         ax.plot(part["position"], part["mean"], color=colour, marker=marker, linewidth=2,
-                label=str(label))
+                label=str(readable(label, names)))
         if band != "none":
             ax.fill_between(part["position"], part["low"], part["high"], color=colour, alpha=0.15,
                             linewidth=0)
     first = curve[~curve["position"].duplicated()]  # one tick label per touchpoint
-    ax.set_xticks(first["position"], [str(m) for m in first["moment"]], rotation=30, ha="right")
+    ax.set_xticks(first["position"], [str(m) for m in readable(list(first["moment"]), names)],
+                  rotation=30, ha="right")
     if scale is not None:
         ax.axhline(sum(scale) / 2, color=NEUTRAL, linestyle=":", linewidth=1, label="Scale midpoint")
         ax.set_ylim(scale[0] - 0.2, scale[1] + 0.2)
@@ -157,12 +175,13 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     return ax
 
 
-def plot_importance(table, ax=None):
+def plot_importance(table, ax=None, names=None):
     """Bar chart of a :func:`coursekit.mot.driver_importance` table: each driver's share in %.
 
     The most important driver is at the top; each bar carries its share. Drivers whose
     importance is negative (possible with ``method="correlation"`` or ``"regression"``) are
-    hatched and marked "(−)", so the sign does not rest on colour.
+    hatched and marked "(−)", so the sign does not rest on colour. Drivers are shown by their
+    readable names (:func:`coursekit.style.readable`, or ``names=``).
 
     Method: docs/methods.md §4.2. Used in: lesson 02.
 
@@ -181,7 +200,8 @@ def plot_importance(table, ax=None):
     ax = new_axes(ax, title=title, xlabel="Share of the total (%)", ylabel="Driver")
     order = table.iloc[::-1]
     negative = (order["importance"] < 0).to_numpy()
-    labels = [f"{d} (−)" if neg else str(d) for d, neg in zip(order["driver"], negative)]
+    shown = readable(list(order["driver"]), names)
+    labels = [f"{d} (−)" if neg else str(d) for d, neg in zip(shown, negative)]
     bars = ax.barh(np.arange(len(order)), order["share"], color=np.where(negative, BAD, GOOD),
                    edgecolor="black", linewidth=0.5)
     for bar, neg in zip(bars, negative):

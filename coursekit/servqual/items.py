@@ -11,16 +11,17 @@ import pandas as pd
 #: The five dimensions in RATER order as in the course reference's table.
 DIMENSIONS = ("Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy")
 
-#: The seeds' main Chinese name of each dimension.
+#: The main Chinese name of each dimension, as the glossary gives it (Empathy: 移情性, with the
+#: seeds' 同理心 and 同理度 as other names, docs/methods.md §2.1).
 DIMENSIONS_ZH = {"Tangibles": "有形性", "Reliability": "可靠性", "Responsiveness": "响应性",
-                 "Assurance": "保证性", "Empathy": "同理心"}
+                 "Assurance": "保证性", "Empathy": "移情性"}
 #: Every Chinese name the seeds use for each dimension (the first is the main one).
 DIMENSION_NAMES_ZH = {
     "Tangibles": ("有形性", "有形度"),
     "Reliability": ("可靠性", "信赖度"),
     "Responsiveness": ("响应性", "反应度"),
     "Assurance": ("保证性", "专业度"),
-    "Empathy": ("同理心", "移情性", "同理度"),
+    "Empathy": ("移情性", "同理心", "同理度"),
 }
 
 ITEM_IDS = tuple(f"q{i:02d}" for i in range(1, 23))

@@ -11,7 +11,7 @@ from .tables import complete_rows, dimension_map, paired_tables, per_dimension
 
 
 def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=None, scale=None):
-    """Where perceived service sits against the zone of tolerance (PZB 1994).
+    """Where perceived service sits against the zone of tolerance (ZBP 1993; MSA, MSS: PZB 1994).
 
     Per item (or dimension), averaged over respondents::
 
@@ -19,7 +19,9 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
         mss        = perceived - desired    (measure of service superiority; > 0: above it)
         zone_width = desired - adequate
 
-    Source: Parasuraman, Zeithaml & Berry (1994), *Journal of Retailing* 70(3).
+    Sources: the zone of tolerance, Zeithaml, Berry & Parasuraman (1993), *Journal of the Academy
+    of Marketing Science* 21(1); MSA and MSS, Parasuraman, Zeithaml & Berry (1994), *Journal of
+    Retailing* 70(3).
 
     Method: docs/methods.md §2.4. Used in: library only (lesson 03 will use it).
 

@@ -141,3 +141,78 @@ def test_key_is_unicode_normalised():
     # Full-width letters (common in Chinese input methods) count as their ASCII forms.
     assert _key("ＭＯＴ") == _key("mot") == "mot"
     assert _key(unicodedata.normalize("NFD", "Peak–end rule")) == "peakendrule"
+
+
+# --- Chinese usage (issue 10, item 5) ---------------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+# Names trainees and practitioners use, each with the term it must find.
+PRACTITIONER_NAMES = {
+    "顾客旅程图": "Customer journey map", "用户旅程图": "Customer journey map",
+    "顾客旅程": "Customer journey", "用户旅程": "Customer journey",
+    "理所当然质量": "Must-be quality", "必备属性": "Must-be quality", "基本型需求": "Must-be quality",
+    "魅力属性": "Attractive quality", "期望属性": "One-dimensional quality",
+    "一维质量": "One-dimensional quality", "无差异属性": "Indifferent quality",
+    "反向属性": "Reverse quality", "失败点": "Fail point", "关键事件法": "Critical incident technique",
+    "容忍区域": "Zone of tolerance", "容忍区间": "Zone of tolerance",
+    "服务接触三元组": "Service encounter triad", "同理心": "Empathy", "移情性": "Empathy",
+    "SERVQUAL量表": "SERVQUAL", "SERVQUAL模型": "SERVQUAL", "服务质量差距模型": "Gaps model",
+    "顾客差距": "Customer gap", "峰终法则": "Peak–end rule", "服务蓝图法": "Service blueprint",
+    "前台员工行为": "Onstage contact employee actions", "后台员工行为": "Backstage contact employee actions",
+}
+
+
+@pytest.mark.parametrize("name, term", PRACTITIONER_NAMES.items())
+def test_names_practitioners_use_resolve(name, term):
+    assert ck.define(name).term == term
+
+
+def test_servqual_is_not_the_gaps_model():
+    assert ck.define("SERVQUAL").term_zh in {"SERVQUAL模型", "SERVQUAL量表"}
+    assert ck.define("服务质量差距模型").term == "Gaps model"
+    assert "服务质量差距模型" not in _table().loc[_table().term == "SERVQUAL", "aliases"].iloc[0]
+
+
+def test_fixed_chinese_names():
+    g = ck.glossary().set_index("term")
+    assert g.loc["Service encounter triad", "term_zh"] == "服务接触三元组合"
+    assert g.loc["Empathy", "term_zh"] == "移情性"
+    assert "卡尔森" in g.loc["Moment of Truth", "definition_zh"]
+    text = _table().to_csv()
+    assert "卡尔松" not in text
+
+
+def _chinese_texts():
+    """Every Chinese text the course writes itself: the glossary's Chinese names and definitions,
+    and the lessons and their metadata (Chinese terms in parentheses)."""
+    g = ck.glossary()
+    texts = [("glossary " + t, s) for t, s in zip(g.term, g.term_zh)]
+    texts += [("glossary " + t, s) for t, s in zip(g.term, g.definition_zh)]
+    for path in [*sorted((ROOT / "lessons").glob("*.md")), ROOT / "coursekit/course/lessons.toml",
+                 *sorted((ROOT / "notebooks/quizzes").glob("*.json"))]:
+        texts.append((path.name, path.read_text(encoding="utf-8")))
+    return texts
+
+
+def test_one_word_for_the_customer_in_chinese():
+    """The course writes 客户 throughout; 顾客 appears only as an alias people may type."""
+    offenders = [where for where, text in _chinese_texts() if "顾客" in text]
+    assert not offenders, f"write 客户, not 顾客, in: {offenders}"
+
+
+FULL_WIDTH_ONLY = re.compile(r"[,;:]")
+PROSE_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+@pytest.mark.parametrize("row", _table().to_dict("records"), ids=lambda r: r["term"])
+def test_chinese_definitions_use_chinese_punctuation(row):
+    text = row["definition_zh"]
+    assert not FULL_WIDTH_ONLY.search(text), f"use ，；： in Chinese text: {text}"
+    # ASCII parentheses are allowed only around a formula: not around Chinese words or a
+    # citation, and not right after a Chinese character.
+    for match in PROSE_PARENTHESES.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        assert not CJK.search(match.group(1)) and "，" not in match.group(1), (
+            f"use （） around Chinese text or a citation: {text}")
+        assert not CJK.search(before), f"use （） after a Chinese character: {text}"

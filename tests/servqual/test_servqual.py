@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+import coursekit as ck
 from coursekit import InputError, MissingDataWarning, servqual
 
 matplotlib.use("Agg")
@@ -37,12 +38,17 @@ def test_items_are_22_in_rater_order_with_our_own_positive_wording():
     assert not wording.map(lambda w: bool(negation.search(w))).any()
 
 
-def test_chinese_dimension_names_are_the_seeds():
+def test_chinese_dimension_names_are_the_glossary_s_and_list_every_seed_name():
     assert servqual.DIMENSIONS_ZH == {"Tangibles": "有形性", "Reliability": "可靠性",
                                       "Responsiveness": "响应性", "Assurance": "保证性",
-                                      "Empathy": "同理心"}
+                                      "Empathy": "移情性"}
+    for dimension, main in servqual.DIMENSIONS_ZH.items():
+        assert servqual.DIMENSION_NAMES_ZH[dimension][0] == main
+        assert ck.define(main).term == dimension    # the glossary agrees
+        for other in servqual.DIMENSION_NAMES_ZH[dimension]:
+            assert ck.define(other).term == dimension
     assert "信赖度" in servqual.DIMENSION_NAMES_ZH["Reliability"]
-    assert "移情性" in servqual.DIMENSION_NAMES_ZH["Empathy"]
+    assert servqual.DIMENSION_NAMES_ZH["Empathy"] == ("移情性", "同理心", "同理度")
 
 
 def make_survey(e_rows, p_rows, weights=None, index=None):

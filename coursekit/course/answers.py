@@ -196,7 +196,7 @@ class Parts:
             return Feedback("format", problem)
         allowed = ", ".join(repr(a) for a in self.allowed)
         if all(_open_part(given.get(p)) for p in self.expected):
-            return Feedback("unanswered", "No part is answered yet: replace each None with your answer.")
+            return Feedback("unanswered", "No part is answered yet: replace each ... with your answer.")
         strange = [p for p in self.expected if not _open_part(given.get(p))
                    and not any(self._same(given[p], a) for a in self.allowed)]
         if strange:

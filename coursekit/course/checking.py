@@ -31,7 +31,7 @@ def check(key: str, answer) -> Feedback:
     Feedback
         Shown as a box: right, a hint, a note about the answer's format, or "not answered yet".
 
-    Used in: library only (lessons 01 and 02 will use it).
+    Used in: lessons 00, 01, 02.
 
     Examples
     --------

@@ -78,10 +78,11 @@ def _refresh(args) -> int:
 # --- lessons --------------------------------------------------------------------------------
 
 def _lessons_args(p):
-    p.add_argument("action", choices=["check", "text", "build"],
+    p.add_argument("action", choices=["check", "text", "build", "minutes"],
                    help="check: report where text forms, notebooks and lessons.toml disagree; "
                         "text: write lessons/NN.md from the notebook; build: write the metadata "
-                        "blocks into lessons/NN.md, run it and save the notebook with outputs")
+                        "blocks into lessons/NN.md, run it and save the notebook with outputs; "
+                        "minutes: estimate each lesson's learner minutes from its text form")
     p.add_argument("numbers", nargs="*", help="lesson numbers or slugs (default: every lesson)")
     p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (build)")
 
@@ -92,6 +93,15 @@ def _lessons(args) -> int:
     from .lessons import lesson
 
     chosen = [lesson(n) for n in args.numbers] or textform.ready_lessons()
+    if args.action == "minutes":
+        from .lessons import estimate_minutes
+
+        print("lesson  stated  estimate  (reading + code + your turn + quiz)")
+        for item in chosen:
+            m = estimate_minutes(item)
+            print(f"{item.number:<7} {item.minutes:>6}  {m['total']:>8.0f}  ({m['reading']:.0f} + "
+                  f"{m['code']:.0f} + {m['your_turn']:.0f} + {m['quiz']:.0f})")
+        return 0
     if args.action == "check":
         problems = [f"{item.slug}: {p}" for item in chosen for p in textform.check(item)]
         print("\n".join(problems) or f"all {len(chosen)} lessons agree")

@@ -150,3 +150,64 @@ def key_points_markdown(item: Lesson) -> str:
         note = f" — {item.next_note}" if item.next_note else ""
         lines += [""] + _wrap(f"**Next:** [{nxt.label}]({nxt.notebook}){note}")
     return "\n".join(lines)
+
+
+# --- honest minutes -------------------------------------------------------------------------
+
+#: How a learner's time is estimated (the rule ``minutes`` in lessons.toml is checked against).
+WORDS_PER_MINUTE = 150          # reading prose
+MINUTES_PER_CODE_CELL = 1.5     # reading a cell, running it and looking at what it shows
+MINUTES_PER_QUIZ_QUESTION = 0.5
+#: A "Your turn" takes 3, 5 or 8 minutes by its size: words in its text (up to the next
+#: heading or code cell that is not its own) up to 60, up to 120, or more.
+YOUR_TURN_MINUTES = ((60, 3), (120, 5), (None, 8))
+
+
+def _your_turn_minutes(words: int) -> int:
+    for limit, minutes in YOUR_TURN_MINUTES:
+        if limit is None or words <= limit:
+            return minutes
+    return YOUR_TURN_MINUTES[-1][1]  # pragma: no cover
+
+
+def estimate_minutes(item: Lesson, root: Path | None = None) -> dict:
+    """Estimate a learner's minutes for a lesson from its text form, ``lessons/NN_slug.md``.
+
+    Reading at about 150 words a minute (every markdown cell), a minute and a half per code cell
+    (reading, running, looking at the result), 3, 5 or 8 minutes per "Your turn" by its length
+    (its own code cells, such as the ``ck.check`` cell, are part of that time), and half a minute
+    per knowledge-check question. Returns the parts and their ``total``.
+
+    Used in: library only (``python -m coursekit lessons minutes``; tests/course/test_minutes.py).
+
+    >>> from coursekit.course.lessons import estimate_minutes, lesson
+    >>> parts = estimate_minutes(lesson(1))
+    >>> sorted(parts)
+    ['code', 'quiz', 'reading', 'total', 'your_turn']
+    """
+    import json
+    import re
+
+    root = Path(root) if root is not None else ROOT
+    text = (root / "lessons" / item.text).read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # the front matter is not read
+    words, code_cells, turns = 0, 0, []
+    in_turn = False
+    for cell in re.split(r"(```\{code-cell\}.*?```)", text, flags=re.S):
+        if cell.startswith("```{code-cell}"):
+            code_cells += 0 if in_turn else 1
+            continue
+        words += len(re.findall(r"[\w'’.,%–-]+", cell))
+        # A markdown part may hold several sections; the last heading in it decides whether the
+        # code that follows belongs to a "Your turn".
+        for block in re.split(r"(?m)^(?=#{1,3} )", cell):
+            if re.match(r"#{1,3} ", block):
+                in_turn = block.startswith("### Your turn")
+                if in_turn:
+                    turns.append(_your_turn_minutes(len(block.split())))
+    quiz = root / "notebooks" / "quizzes" / f"{item.slug}.json"
+    questions = len(json.loads(quiz.read_text(encoding="utf-8"))) if quiz.is_file() else 0
+    parts = {"reading": words / WORDS_PER_MINUTE, "code": code_cells * MINUTES_PER_CODE_CELL,
+             "your_turn": float(sum(turns)), "quiz": questions * MINUTES_PER_QUIZ_QUESTION}
+    parts["total"] = sum(parts.values())
+    return parts

@@ -111,7 +111,8 @@ def journey_explorer(start, scale=(1, 7), names=None):
     Returns
     -------
     ipywidgets.VBox
-        Display it (last line of a cell). ``.result_text`` holds the line under the sliders.
+        Display it (last line of a cell). ``.ratings`` holds the sliders' ratings as a Series
+        (moment → rating), ``.result_text`` the line under the sliders.
 
     Raises
     ------
@@ -124,6 +125,8 @@ def journey_explorer(start, scale=(1, 7), names=None):
     >>> box = ck.mot.journey_explorer({"check_in": 5, "security": 1, "arrival": 6, "taxi": 3})
     >>> box.result_text
     'Remembered (peak–end): 2.0 · average of the 4 moments: 3.750 · peak: Security (1) · end: Taxi (3)'
+    >>> box.ratings.to_dict()
+    {'check_in': 5, 'security': 1, 'arrival': 6, 'taxi': 3}
     """
     import ipywidgets as widgets
 
@@ -147,6 +150,7 @@ def journey_explorer(start, scale=(1, 7), names=None):
 
     def update(change=None):
         now = pd.DataFrame([[s.value for s in sliders]], columns=moments)
+        box.ratings = now.iloc[0].rename("rating")
         memory = peak_end(now, scale=scale).iloc[0]
         peak, end = moments.index(memory["peak_moment"]), moments.index(memory["end_moment"])
         box.result_text = (

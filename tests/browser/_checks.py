@@ -21,9 +21,19 @@ def _source(cell: dict) -> str:
 
 
 def uses_widgets(path: Path) -> bool:
-    """The notebook's own code makes ipywidgets controls (so the browser must show some)."""
-    return any(cell["cell_type"] == "code" and ("ipywidgets" in _source(cell) or "interact(" in _source(cell))
-               for cell in saved_cells(path))
+    """The notebook makes ipywidgets controls (so the browser must show some): its own code
+    imports them, or a saved output is a widget view (the library's explorers)."""
+    return any(cell["cell_type"] == "code" and (
+        "ipywidgets" in _source(cell) or "interact(" in _source(cell)
+        or any(WIDGET_MIME in output.get("data", {}) for output in cell.get("outputs", [])))
+        for cell in saved_cells(path))
+
+
+def _is_picture(mimes) -> bool:
+    """An image output shown as an <img>. An explorer's output carries a static picture next to
+    its widget view, for viewers without a kernel; JupyterLab shows the widget instead, and the
+    widget check covers it."""
+    return any(m in mimes for m in IMAGE_MIMES) and WIDGET_MIME not in mimes
 
 
 def has_knowledge_check(path: Path) -> bool:
@@ -34,7 +44,7 @@ def has_knowledge_check(path: Path) -> bool:
 
 def saved_image_count(path: Path) -> int:
     return sum(1 for cell in saved_cells(path) if cell["cell_type"] == "code"
-               for output in cell.get("outputs", []) if any(m in output.get("data", {}) for m in IMAGE_MIMES))
+               for output in cell.get("outputs", []) if _is_picture(output.get("data", {})))
 
 
 def check_run(run: CellRun, name: str) -> list[str]:
@@ -64,7 +74,7 @@ def check_figures(lab: LabPage, run: CellRun, notebook: Path) -> tuple[int, list
     many figures as the saved notebook holds."""
     problems = []
     images = lab.images()
-    expected = {c["index"]: sum(1 for o in c["outputs"] if any(m in o["mimes"] for m in IMAGE_MIMES))
+    expected = {c["index"]: sum(1 for o in c["outputs"] if _is_picture(o["mimes"]))
                 for c in run.code()}
     for index, count in expected.items():
         shown = [i for i in images if i["cell"] == index and i["output"] and not i["inWidget"]]

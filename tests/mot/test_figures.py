@@ -167,6 +167,7 @@ def test_moving_a_slider_changes_the_result_and_the_picture():
     assert box.result_text != before_text and box.png != before_png
     assert f"Remembered (peak–end): {expected['peak_end']:.1f}" in box.result_text
     assert "peak: Booking (6)" in box.result_text
+    assert box.ratings.to_dict() == {**START, "security": 4}
 
 
 def test_explorer_carries_a_static_picture_next_to_the_widget():

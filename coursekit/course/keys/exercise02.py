@@ -90,8 +90,10 @@ QUESTIONS = {
              "average.")),
     "q8": Question("three_mots", Picks(
         "CDH", list("ABCDEFGH"),
-        right="Right: the three largest drivers, two of them among the worst rated. Now write "
-              "the memo that argues for them.",
+        right="Right: the three largest drivers. Security and ground transport are also the "
+              "worst rated and sit in 'Concentrate here'; the boarding gate is a distant third, "
+              "on the list for the delay-announcement evidence. Now write the memo that argues "
+              "for each with its evidence.",
         hint="Start from the relative weights: which three moments carry the largest shares of "
              "what the ratings explain? Passengers' stated importance is not the evidence to "
              "use.")),

@@ -9,7 +9,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, raise_bad_values, require_frame
+from ..core import InputError, raise_bad_values, require_frame, require_unique_labels
 from ..style import BAD, NEUTRAL, OKABE_ITO, new_axes
 
 #: The five layers of a service blueprint, top to bottom (Bitner, Ostrom & Morgan 2008).
@@ -62,6 +62,7 @@ def _steps_frame(steps) -> pd.DataFrame:
         # Each step may spell a layer its own way ("Onstage", "onstage contact actions").
         steps = pd.DataFrame([_canonical(step) for step in steps])
     frame = require_frame(steps, what="blueprint steps")
+    require_unique_labels(frame.columns, "the blueprint steps", noun="column names")
     names = {c: None for c in frame.columns if _key(c) != "step"}
     layers = {c: _layer_of(c) for c in names}
     taken = {}

@@ -74,6 +74,12 @@ def test_blueprint_rejects_an_unknown_layer_with_a_suggestion():
         ck.mot.plot_blueprint([{"Suport processes": "x"}])
 
 
+def test_blueprint_rejects_repeated_columns():
+    table = pd.DataFrame([["a", "b"]], columns=["Customer actions", "Customer actions"])
+    with pytest.raises(InputError, match="Repeated column names in the blueprint steps: 'Customer actions'"):
+        ck.mot.plot_blueprint(table)
+
+
 def test_blueprint_rejects_two_columns_for_one_layer():
     with pytest.raises(InputError, match="names the layer 'Onstage contact employee actions' twice"):
         ck.mot.plot_blueprint([{"Onstage": "a", "onstage contact actions": "b"}])

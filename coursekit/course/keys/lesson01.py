@@ -56,7 +56,8 @@ def _good_average_bad_memory(journey) -> Feedback:
         return Feedback("hint", f"The average is above 5, but the journey is remembered as "
                                 f"{memory['peak_end']:.1f}, not below 3. Which moments does memory "
                                 "keep? Make the end bad, and make the worst moment the most "
-                                "intense one (a 7 early on ties with a 1 and wins).")
+                                "intense one (a 7 before a 1 is just as intense and, coming "
+                                "first, wins the tie).")
     return Feedback("right", f"Right: an average of {memory['mean']:.3f} remembered as "
                              f"{memory['peak_end']:.1f}. A good trip with a bad end (and no "
                              "earlier moment as intense as the worst) is remembered by the bad "

@@ -1,0 +1,99 @@
+"""The lessons' "Your turn" checks: every check a lesson calls exists and every key is used; the
+right answers (worked out here by another route, or as the instructor notes give them) pass;
+blanks are "not answered yet"; no hint or right message shows a computed answer."""
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import coursekit as ck
+from coursekit.course import keys
+from coursekit.course.answers import Together
+
+ROOT = Path(__file__).resolve().parents[2]
+CALLED = {m for path in (ROOT / "lessons").glob("*.md")
+          for m in re.findall(r'ck\.check\("([\w-]+)"', path.read_text(encoding="utf-8"))}
+DEFINED = {key for number in ("00", "01", "02") for key in keys._module("lesson", number).CHECKS}
+
+
+@pytest.fixture(scope="module")
+def journey():
+    return ck.datasets.load("airport_journey")
+
+
+@pytest.fixture(scope="module")
+def touchpoints():
+    return list(ck.datasets.AIRPORT_TOUCHPOINTS.index)
+
+
+def test_every_check_a_lesson_calls_exists_and_every_key_is_called():
+    assert CALLED and CALLED == DEFINED
+
+
+@pytest.mark.parametrize("key", sorted(DEFINED))
+def test_a_blank_is_not_answered_yet(key):
+    assert ck.check(key, ...).status == "unanswered"
+
+
+def test_right_answers_of_lessons_00_and_01_pass():
+    assert ck.check("00-three-contacts", 10_000_000 * 3).passed
+    assert ck.check("00-three-contacts", 50_000_000).status == "hint"
+    # The perishability illustration worked by hand in instructors/01 (300, 1,600; moved demand).
+    assert ck.check("01-perishability", {"longest_queue": 300, "unused_capacity": 1600,
+                                         "wastes_less": "Moved demand"}).passed
+    partly = ck.check("01-perishability", {"longest_queue": 660, "unused_capacity": 1600,
+                                           "wastes_less": ...})
+    # an open part is reported first, and each part gets its own line
+    assert partly.status == "unanswered" and [s for _, s, _ in partly.items] == ["hint", "right", "unanswered"]
+    assert ck.check("01-peak-after-fix", "Booking").passed
+    assert ck.check("01-peak-after-fix", "security").status == "hint"
+    assert ck.check("01-fund-one-improvement", "Ground transport").passed
+    assert ck.check("01-fund-one-improvement", "boarding gate").status == "hint"
+
+
+def test_a_good_average_with_a_bad_memory_is_checked_on_the_learner_s_own_journey(touchpoints):
+    ending_badly = dict(zip(touchpoints, [6, 6, 6, 6, 6, 6, 6, 1]))   # average 5.375, memory 1.0
+    assert ck.check("01-good-average-bad-memory", ending_badly).passed
+    assert ck.check("01-good-average-bad-memory", pd.Series(ending_badly)).passed
+    start = dict(zip(touchpoints, [6, 5, 1, 5, 6, 6, 6, 3]))           # average 4.75
+    assert "not above 5" in ck.check("01-good-average-bad-memory", start).message
+    seven_first = dict(zip(touchpoints, [7, 7, 1, 7, 7, 7, 7, 2]))     # 5.625; the 7 ties the 1, first
+    result = ck.check("01-good-average-bad-memory", seven_first)
+    assert result.status == "hint" and "remembered as 4.5, not below 3" in result.message
+    one_first = dict(zip(touchpoints, [1, 7, 7, 7, 7, 7, 7, 2]))       # the 1 comes first: 1.5
+    assert ck.check("01-good-average-bad-memory", one_first).passed
+    assert ck.check("01-good-average-bad-memory", {"booking": 6}).status == "format"
+    assert ck.check("01-good-average-bad-memory", {**ending_badly, "booking": 9}).status == "format"
+
+
+def test_right_answers_of_lesson_02_pass(journey, touchpoints):
+    poor_at_4 = (journey[touchpoints] <= 4).mean().sort_values(ascending=False)
+    assert ck.check("02-cut-off-4", list(poor_at_4.index[:2])).passed
+    assert ck.check("02-cut-off-4", ["Ground transport", "security"]).passed
+    assert ck.check("02-cut-off-4", ["booking", "security"]).status == "hint"
+    assert ck.check("02-all-important", 0.082).passed           # instructors/02: 8.2 %
+    assert ck.check("02-all-important", 8.2).status == "format"
+    assert ck.check("02-negative-weights-1000", 13).passed      # instructors/02: 13 of 20
+    assert ck.check("02-negative-weights-1000", 20).status == "hint"
+    top = ck.mot.driver_importance(journey, "recommend", touchpoints, method="relative_weights")
+    assert ck.check("02-recommend-top", top.loc[0, "driver"]).passed
+    by_purpose = journey.groupby("purpose", observed=True)["security"].mean()
+    assert ck.check("02-purpose-gap", by_purpose["business"] - by_purpose["leisure"]).passed
+    memory = ck.mot.peak_end(journey[touchpoints], scale=(1, 7))
+    memory["overall"] = journey["overall_satisfaction"]
+    r2 = ck.mot.driver_importance(memory, "overall", ["peak"]).attrs["r_squared"]
+    assert ck.check("02-peak-r2", r2).passed
+    assert ck.check("02-peak-r2", 100 * r2).status == "format"
+
+
+@pytest.mark.parametrize("key", sorted(DEFINED))
+def test_no_hint_or_right_message_shows_a_computed_answer(key):
+    _, kind = keys.lesson_check(key)
+    kinds = kind.parts.values() if isinstance(kind, Together) else [kind]
+    for part in kinds:
+        expected = getattr(part, "expected", None)
+        value = expected() if callable(expected) else expected
+        if isinstance(value, float) and not value.is_integer():
+            for text in (getattr(part, "hint", ""), getattr(part, "right", "")):
+                assert f"{value:.3f}" not in text and f"{value:.2f}" not in text, key

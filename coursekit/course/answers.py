@@ -343,7 +343,9 @@ class Together:
             return Feedback("unanswered", UNANSWERED)
         items = [(name, v.status, v.message if v.status != "unanswered" else "")
                  for name, v in verdicts.items()]
-        for status in ("format", "unanswered", "hint"):
+        # A format problem first (the answer cannot be read), then a part that is answered but
+        # not right (its hint is what helps), and only then parts still open.
+        for status in ("format", "hint", "unanswered"):
             if any(v.status == status for v in verdicts.values()):
                 first = next(v for v in verdicts.values() if v.status == status)
                 return Feedback(status, first.message if status != "unanswered" else

@@ -121,6 +121,8 @@ def test_together_reports_format_before_hints_and_passes_when_all_parts_do():
     assert kind.judge({"x": 1.0, "y": "yes"}).status == "format"
     assert kind.judge({"x": 2.0, "y": True}).status == "hint"
     assert kind.judge({"x": ..., "y": ...}).status == "unanswered"
+    # one part answered wrong, the other still open: the hint is what helps
+    assert kind.judge({"x": 2.0, "y": ...}).status == "hint"
 
 
 def test_feedback_box_is_calm_html_with_the_status_in_words():

@@ -21,13 +21,16 @@ The package has three parts (CONTRIBUTING.md draws the map):
   competitions on a live board (``ck.classroom.submit``), pre/post tests, certificates.
 
 Every bad input raises :class:`coursekit.InputError` (a ``ValueError``) in plain words.
+Results that need care come with a warning: :class:`coursekit.MissingDataWarning` (rows set
+aside), :class:`coursekit.SuspectCodeWarning` (answers that look like not-applicable codes) and
+:class:`coursekit.SmallSampleWarning` (few respondents).
 Subpackages load on first use, so ``import coursekit`` stays cheap.
 """
 from __future__ import annotations
 
 from importlib import import_module
 
-from .core.errors import InputError, MissingDataWarning
+from .core.errors import InputError, MissingDataWarning, SmallSampleWarning, SuspectCodeWarning
 
 __version__ = "0.2.0"
 
@@ -44,7 +47,8 @@ _LAZY_FUNCTIONS = {
     "exercise": "course.checking",
 }
 
-__all__ = ["InputError", "MissingDataWarning", "__version__", *_SUBPACKAGES, *_LAZY_FUNCTIONS]
+__all__ = ["InputError", "MissingDataWarning", "SuspectCodeWarning", "SmallSampleWarning",
+           "__version__", *_SUBPACKAGES, *_LAZY_FUNCTIONS]
 
 
 def __getattr__(name: str):

@@ -10,22 +10,47 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .errors import InputError
+from .labels import require_unique_columns, require_unique_labels
 from .messages import raise_bad_values, raise_nothing_left, warn_set_aside
+from .numbers import column_numbers, too_large
 
 
-def require_frame(data, what: str = "table"):
-    """Return *data* as a DataFrame with at least one row, or raise InputError."""
+def require_frame(data, what: str = "table", *, unique_columns: bool = True):
+    """Return *data* if it is a DataFrame with at least one row and (unless *unique_columns*
+    is False, for a checker that lists every problem itself) no column name twice, else raise
+    InputError.
+
+    A Series or an array is refused, not guessed at: a Series of one respondent's answers and
+    a column of many respondents' answers look the same, and reading one as the other gives a
+    wrong answer without a word.
+
+    >>> import pandas as pd
+    >>> require_frame(pd.Series([5, 6], name="q01"), what="survey table")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: A table is needed: the survey table should be a pandas DataFrame with one column per question, but got a Series (one column, 'q01'). Pass the whole table, or turn the column into a table with series.to_frame().
+    """
     import pandas as pd
 
     if isinstance(data, pd.Series):
-        data = data.to_frame()
-    if not isinstance(data, pd.DataFrame):
+        name = "" if data.name is None else f", {data.name!r}"
         raise InputError(
-            f"The {what} should be a pandas DataFrame (a table), but got a "
-            f"{type(data).__name__}. Load your data with pandas.read_csv(...) first."
+            f"A table is needed: the {what} should be a pandas DataFrame with one column per "
+            f"question, but got a Series (one column{name}). Pass the whole table, or turn the "
+            "column into a table with series.to_frame()."
+        )
+    if not isinstance(data, pd.DataFrame):
+        shape = getattr(data, "shape", None)
+        detail = f" of shape {shape}" if shape is not None else ""
+        raise InputError(
+            f"A table is needed: the {what} should be a pandas DataFrame (a table with named "
+            f"columns), but got a {type(data).__name__}{detail}. Load your data with "
+            "pandas.read_csv(...) first, or wrap an array as pandas.DataFrame(array, columns=[...])."
         )
     if len(data) == 0:
         raise InputError(f"The {what} is empty: it has no rows, so there is nothing to analyse.")
+    if unique_columns:
+        require_unique_columns(data.columns, f"the {what}")
     return data
 
 
@@ -63,7 +88,9 @@ def require_columns(data, columns: Iterable[str], what: str = "table") -> None:
 
 
 def require_numeric(data, columns: Sequence[str], what: str = "table"):
-    """Return the *columns* of *data* as one float64 table, or raise InputError naming text entries.
+    """Return the *columns* of *data* as one float64 table, or raise InputError naming the
+    entries that are not plain numbers: text, dates and durations, yes/no flags, infinite or
+    absurdly large numbers (see :func:`coursekit.core.numbers.column_numbers`).
 
     The result is built as a single float64 block, so it costs about as much memory as the
     numbers themselves (analysis functions are run on full survey exports).
@@ -72,28 +99,32 @@ def require_numeric(data, columns: Sequence[str], what: str = "table"):
     import pandas as pd
 
     columns = list(columns)
+    require_unique_labels(columns, f"the list of columns for the {what}", noun="column names")
     block = np.empty((len(data), len(columns)), dtype=np.float64)
     for position, name in enumerate(columns):
-        col = data[name]
-        if pd.api.types.is_bool_dtype(col) or not pd.api.types.is_numeric_dtype(col):
-            converted = pd.to_numeric(col, errors="coerce")
-            bad = converted.isna() & col.notna()
-            if bad.any() or pd.api.types.is_bool_dtype(col):
-                raise_bad_values(name, col, bad if bad.any() else col.notna(), "numbers",
-                                 problem="entries that are not numbers")
-            col = converted
-        block[:, position] = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        block[:, position] = column_numbers(_one_column(data, name, what), name, "numbers")
     return pd.DataFrame(block, index=data.index, columns=columns, copy=False)
 
 
 def numeric_frame(data, what: str = "table"):
-    """*data* itself when every column already holds plain numbers, else :func:`require_numeric`
-    (which names any text entry). Saves a copy on the common, clean path."""
+    """*data* itself when every column already holds plain, finite numbers of a sensible size,
+    else :func:`require_numeric` (which names the offending entries). Saves a copy on the
+    common, clean path."""
     import pandas as pd
 
     plain = all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
-                for t in data.dtypes)
-    return data if plain else require_numeric(data, list(data.columns), what)
+                and not pd.api.types.is_complex_dtype(t) for t in data.dtypes)
+    if plain and not any(too_large(data.iloc[:, j].to_numpy(dtype="float64", na_value=float("nan"))).any()
+                         for j in range(data.shape[1])):
+        return data
+    return require_numeric(data, list(data.columns), what)
+
+
+def _one_column(data, name, what):
+    col = data[name]
+    if getattr(col, "ndim", 1) != 1:  # a name the table holds twice
+        require_unique_columns(data.columns, f"the {what}")
+    return col
 
 
 def require_complete(values, column: str, what: str = "answers") -> None:
@@ -136,3 +167,62 @@ def require_choice(value, name: str, allowed: Sequence[str]) -> None:
         raise InputError(
             f"{name}={value!r} is not an option. Allowed: {', '.join(repr(a) for a in allowed)}."
         )
+
+
+def _real(value, name: str, allowed: str) -> float:
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
+        raise InputError(f"{name}={value!r} is not a number. Allowed: {allowed}.")
+    return float(value)
+
+
+def require_fraction(value, name: str, example: float = 0.95) -> float:
+    """Return *value* as a float strictly between 0 and 1 (a confidence level, a share), or raise.
+
+    A percentage is refused with a hint rather than read as one: ``confidence=95`` says what
+    to write instead (0.95), so the same number never means two things.
+
+    >>> require_fraction(0.9, "confidence")
+    0.9
+    >>> require_fraction(95, "confidence")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: confidence=95 should be between 0 and 1, e.g. 0.95. It looks like a percentage: for 95 % write confidence=0.95.
+    """
+    allowed = f"a number between 0 and 1, e.g. {example}"
+    number = _real(value, name, allowed)
+    if 0 < number < 1:
+        return number
+    hint = ""
+    if 1 < number <= 100:
+        hint = f" It looks like a percentage: for {number:g} % write {name}={number / 100:g}."
+    raise InputError(f"{name}={value!r} should be between 0 and 1, e.g. {example}.{hint}")
+
+
+def require_percent(value, name: str, example: float, *, above_zero: bool = False) -> float:
+    """Return *value* as a percentage from 0 to 100 (above 0 with *above_zero*), or raise.
+
+    A number between 0 and 1 is refused as a likely fraction: ``threshold=0.8`` means 80 % to
+    most people who write it, and reading it as 0.8 % would be a silent wrong answer.
+
+    >>> require_percent(90, "percentile", 90)
+    90.0
+    >>> require_percent(0.9, "percentile", 90)
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: percentile=0.9 looks like a fraction, but percentile is a percentage from 0 to 100: for 90 % write percentile=90.
+    """
+    low_words = "above 0" if above_zero else "from 0"
+    allowed = f"a percentage {low_words} to 100, e.g. {example}"
+    number = _real(value, name, allowed)
+    if 0 < number < 1 or (above_zero and number == 1):
+        raise InputError(f"{name}={value!r} looks like a fraction, but {name} is a percentage "
+                         f"{low_words} to 100: for {number * 100:g} % write {name}={number * 100:g}.")
+    low_ok = number > 0 if above_zero else number >= 0
+    if not (low_ok and number <= 100):
+        if above_zero:
+            raise InputError(f"{name}={value!r} should be a percentage above 0 and at most 100, "
+                             f"e.g. {example}.")
+        raise InputError(f"{name}={value!r} should be between 0 and 100, e.g. {example}.")
+    return number

@@ -3,7 +3,7 @@ same attributes) must carry the same labels, and no label twice."""
 from __future__ import annotations
 
 from .errors import InputError
-from .messages import show_labels
+from .messages import MAX_SHOWN, fmt_label, show_labels
 
 
 def require_unique_labels(labels, where: str, noun: str = "row labels") -> None:
@@ -55,3 +55,26 @@ def require_same_labels(left, right, left_name: str, right_name: str, *,
     first = f"{left_name[0].upper()}{left_name[1:]}"
     raise InputError(f"{first} and {right_name} must have the same {noun}, but "
                      f"{'; '.join(parts)}. Allowed: the same labels on both sides.")
+
+
+def require_unique_columns(columns, where: str) -> None:
+    """Raise InputError if a column name appears more than once in *columns*: the table
+    cannot say which of the two columns an analysis should read.
+
+    >>> require_unique_columns(["q01", "q02", "q01"], "the survey table")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: Column 'q01' appears 2 times in the survey table; keep one and rename or drop the others. Allowed: each column name once.
+    """
+    import pandas as pd
+
+    index = pd.Index(columns)
+    if not index.has_duplicates:
+        return
+    counts = index.value_counts(sort=False)
+    repeated = counts[counts > 1]
+    parts = [f"Column {fmt_label(name)} appears "
+             f"{int(times)} times" for name, times in repeated.iloc[:MAX_SHOWN].items()]
+    more = f" (and {len(repeated) - MAX_SHOWN} more repeated names)" if len(repeated) > MAX_SHOWN else ""
+    raise InputError(f"{'; '.join(parts)}{more} in {where}; keep one and rename or drop the "
+                     "others. Allowed: each column name once.")

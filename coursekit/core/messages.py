@@ -5,7 +5,9 @@ package explains a problem the same way.
   "(and N more)";
 * :func:`show_labels` — up to five labels (rows, columns, attributes), then "(and N more)";
 * :func:`raise_bad_values` — "Column 'x' has <problem> in N rows: <offenders>. Allowed: <...>.";
-* :func:`warn_set_aside` — "N of M <things> were set aside because of <reason> (rows ...).".
+* :func:`warn_set_aside` — "N of M <things> were set aside because of <reason> (rows ...).";
+* :func:`warn_codes` — answers that look like not-applicable codes, by column, value and row;
+* :func:`warn_small_sample` — the caution for results resting on few respondents.
 
 ``tests/core/test_messages.py`` pins these phrasings.
 """
@@ -17,6 +19,10 @@ from .errors import InputError, MissingDataWarning
 
 #: How many offending values or labels a message shows before "(and N more)".
 MAX_SHOWN = 5
+#: A result resting on fewer respondents than this gets a :class:`coursekit.SmallSampleWarning`,
+#: as does a driver analysis with fewer than PER_DRIVER respondents per driver.
+SMALL_SAMPLE = 30
+PER_DRIVER = 10
 
 
 def fmt_value(value) -> str:
@@ -128,3 +134,75 @@ def raise_nothing_left(total: int, what: str, reason: str) -> None:
     """
     raise InputError(f"Every one of the {total} {what} was set aside because of {reason}, so "
                      f"nothing is left to analyse.")
+
+
+def warn_codes(found, *, stacklevel: int = 3) -> None:
+    """Warn that answers look like not-applicable codes, naming each column, value and row.
+
+    *found* lists ``(column, values, mask, (low, high))``: the column's values, where the
+    suspect ones are, and the range the other answers fill. Issued as a
+    :class:`coursekit.SuspectCodeWarning`.
+
+    >>> import pandas as pd, warnings
+    >>> s = pd.Series([4, 99, 6, 5])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_codes([("security", s, s == 99, (4.0, 6.0))])
+    >>> print(caught[0].message)
+    Answers that look like not-applicable codes, not ratings, would be averaged and correlated as ratings: column 'security' holds 99 in 1 row (row 1: 99), while its other answers lie from 4 to 6. If they are codes, pass na_values=[99] to read them as missing; if they are real answers, declare the scale, e.g. scale=(4, 99), which also turns this check off.
+    """
+    from .errors import SuspectCodeWarning
+
+    parts, codes, lows, highs = [], set(), [], []
+    for column, values, mask, (low, high) in found[:MAX_SHOWN]:
+        suspect = sorted({float(v) for v in values[mask]})
+        codes.update(suspect)
+        count = int(mask.sum())
+        parts.append(f"column {str(column)!r} holds {_numbers_text(suspect)} in {count} "
+                     f"{'row' if count == 1 else 'rows'} ({show_offenders(values, mask)}), while "
+                     f"its other answers lie from {low:g} to {high:g}")
+        lows.append(min(low, *suspect))
+        highs.append(max(high, *suspect))
+    more = _more(len(found), MAX_SHOWN)
+    code_list = ", ".join(f"{c:g}" for c in sorted(codes))
+    warnings.warn(
+        "Answers that look like not-applicable codes, not ratings, would be averaged and "
+        f"correlated as ratings: {'; '.join(parts)}{more}. If they are codes, pass "
+        f"na_values=[{code_list}] to read them as missing; if they are real answers, declare "
+        f"the scale, e.g. scale=({min(lows):g}, {max(highs):g}), which also turns this check off.",
+        SuspectCodeWarning, stacklevel=stacklevel)
+
+
+def _numbers_text(values) -> str:
+    words = [f"{v:g}" for v in values]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def warn_small_sample(n: int, what: str, *, drivers: int | None = None, where: str = "",
+                      stacklevel: int = 3) -> None:
+    """Caution that a result rests on few respondents: fewer than :data:`SMALL_SAMPLE` (30),
+    or fewer than :data:`PER_DRIVER` (10) per driver. Issued as a
+    :class:`coursekit.SmallSampleWarning`; nothing is said for a sample large enough.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_small_sample(40, "respondents", drivers=5)
+    >>> print(caught[0].message)
+    Only 40 respondents were used for 5 drivers, fewer than 10 per driver (50 in all): with so few answers the result can change a lot when a handful of them change. Read it as a first look, and collect more answers before deciding on it.
+    """
+    from .errors import SmallSampleWarning
+
+    per = drivers is not None and n < PER_DRIVER * drivers
+    few = n < SMALL_SAMPLE
+    if not (few or per):
+        return
+    reasons = [f"fewer than {SMALL_SAMPLE}"] if few else []
+    if per:
+        reasons.append(f"fewer than {PER_DRIVER} per driver ({PER_DRIVER * drivers} in all)")
+        where = f"{where} for {drivers} {'driver' if drivers == 1 else 'drivers'}"
+    verb = "was" if n == 1 else "were"
+    warnings.warn(
+        f"Only {n} {what} {verb} used{where}, {' and '.join(reasons)}: with so few answers the "
+        "result can change a lot when a handful of them change. Read it as a first look, and "
+        "collect more answers before deciding on it.", SmallSampleWarning, stacklevel=stacklevel)

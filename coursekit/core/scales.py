@@ -55,3 +55,31 @@ def require_scale(values, column: str, lo: float, hi: float) -> None:
     if mask.any():
         raise_bad_values(column, values, mask, f"numbers from {lo:g} to {hi:g} (the declared scale)",
                          problem="answers outside the scale")
+
+
+def parse_scales(scale, columns, name: str = "scale") -> dict:
+    """``{column: (low, high)}`` from ``scale=``: one pair for every column, or a mapping
+    ``{column: (low, high)}`` for columns on different scales (ratings 1–7, recommend 0–10).
+
+    >>> parse_scales((1, 7), ["q1", "q2"])
+    {'q1': (1.0, 7.0), 'q2': (1.0, 7.0)}
+    >>> parse_scales({"recommend": (0, 10)}, ["q1", "recommend"])
+    {'recommend': (0.0, 10.0)}
+    """
+    from collections.abc import Mapping
+
+    if scale is None:
+        return {}
+    columns = list(columns)
+    if isinstance(scale, Mapping):
+        unknown = [c for c in scale if c not in columns]
+        if unknown:
+            from .messages import show_labels
+
+            raise InputError(f"{name}= names {show_labels(unknown)}, which "
+                             f"{'is' if len(unknown) == 1 else 'are'} not one of the columns "
+                             f"analysed. Allowed: {show_labels(columns, limit=20)}.")
+        return {c: parse_scale(pair, f"{name}[{c!r}]") for c, pair in scale.items()
+                if pair is not None}
+    pair = parse_scale(scale, name)
+    return {c: pair for c in columns}

@@ -202,7 +202,7 @@ def validate(data, name: str) -> pd.DataFrame:
     2
     """
     table = _table(name)
-    data = require_frame(data, what="table")
+    data = require_frame(data, what="table", unique_columns=False)  # listed with the rest below
     typed, problems = type_frame(table, data)
     raise_problems(table.name, problems)
     return typed

@@ -9,7 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, drop_incomplete, require_choice, require_columns, require_frame, require_numeric
+from ..core import (InputError, drop_incomplete, missing_reason, rating_frame, require_choice,
+                    require_columns, require_fraction, require_frame, warn_small_sample)
+from .bootstrap import share_intervals
 
 METHODS = ("relative_weights", "correlation", "regression")
 # Rows per block when building the correlation matrix: keeps the centred copy small (the
@@ -20,7 +22,8 @@ _BLOCK_ROWS = 16_384
 _COLLINEAR = 1e-10
 
 
-def driver_importance(data, outcome, drivers, method: str = "relative_weights") -> pd.DataFrame:
+def driver_importance(data, outcome, drivers, method: str = "relative_weights", *, scale=None,
+                      na_values=None, ci=None, resamples: int = 1000, seed=0) -> pd.DataFrame:
     """Rank the drivers (e.g. touchpoint ratings) of an outcome (e.g. overall satisfaction).
 
     Three ways to derive importance from the data, one row per driver:
@@ -48,6 +51,24 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
     Missing answers: listwise deletion. A respondent missing the outcome or any driver is left
     out of the whole calculation, with a :class:`coursekit.MissingDataWarning` saying how many.
 
+    Not-applicable codes and scales: ``na_values=[0, 99]`` reads those codes as missing
+    answers; ``scale=(1, 7)`` (or ``{column: (low, high)}`` for columns on different scales)
+    refuses any answer off the scale. Without a scale, answers that look like codes (99 among
+    answers from 1 to 7, or 0, 8, 9 at the edge of a 1–7 scale) raise a
+    :class:`coursekit.SuspectCodeWarning` naming them: one 99 among 40 answers can move a
+    driver's share from about half to almost nothing.
+
+    Small samples: with fewer than 30 respondents, or fewer than 10 per driver, a
+    :class:`coursekit.SmallSampleWarning` says the shares can change a lot with a few answers.
+
+    Confidence intervals (``ci=0.95``): the percentile bootstrap of each share, as relaimpo
+    and survey tools' key-driver widgets give it. ``resamples`` times, n respondents are drawn
+    with replacement and the shares recomputed; ``share_ci_low`` and ``share_ci_high`` are the
+    (1 − ci)/2 and (1 + ci)/2 percentiles of those shares. ``seed`` fixes the draws, so a
+    rerun gives the same interval (a resample where some driver does not vary is left out, with
+    a warning). The resamples are reduced to the sums a correlation matrix needs, so 1,000 of
+    them on 130,000 respondents take seconds (``benchmarks/bench_drivers.py``).
+
     Sources: Johnson (2000), *Multivariate Behavioral Research* 35(1), for relative weights;
     derived importance for importance–performance analysis (docs/methods.md §4).
 
@@ -62,25 +83,40 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
     drivers : list of str
         Columns of the candidate drivers (a single name is accepted too).
     method : {"relative_weights", "correlation", "regression"}
+    scale : (low, high) or {column: (low, high)}, optional
+        The answer scale; answers off it raise InputError.
+    na_values : number, text, list or {column: codes}, optional
+        Codes meaning "no answer", read as missing (e.g. ``[0, 99]``).
+    ci : float, optional
+        Confidence level of the bootstrap interval of each share (e.g. 0.95); None: no interval.
+    resamples : int
+        Bootstrap resamples (at least 100; default 1000).
+    seed : int or None
+        Seed of the resampling (default 0); None draws afresh each time.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``driver, importance, share``. ``attrs`` holds ``r_squared`` (R² of the
-        regression of the outcome on all drivers — the same whatever the method), ``n`` (rows
-        used), ``method`` and ``outcome``.
+        Columns ``driver, importance, share`` (with ``ci``: ``share_ci_low, share_ci_high``)
+        and ``n``, the respondents used. ``attrs`` holds ``r_squared`` (R² of the regression
+        of the outcome on all drivers — the same whatever the method), ``n``, ``method`` and
+        ``outcome`` (with ``ci``: ``ci``, ``resamples``, ``resamples_used``, ``seed``).
 
     Raises
     ------
     coursekit.InputError
-        Empty table, missing columns, outcome listed among the drivers, a driver that is not
-        numeric or has the same value in every row, fewer complete rows than drivers + 2,
-        drivers that are exact copies or combinations of each other, an unknown method.
+        Empty table, missing or repeated columns, outcome listed among the drivers, a driver
+        that is not numeric (text, dates, yes/no, infinite or absurdly large numbers), off the
+        declared scale, or has the same value in every row, fewer complete rows than
+        drivers + 2, drivers that are exact copies or combinations of each other, an unknown
+        method, a ``ci`` that is not between 0 and 1.
 
     Examples
     --------
-    A small made-up survey (ratings 1–7):
+    A small made-up survey (ratings 1–7). Eight respondents are far too few to decide on,
+    and the result says so:
 
+    >>> import warnings
     >>> import pandas as pd
     >>> import coursekit as ck
     >>> survey = pd.DataFrame({
@@ -89,26 +125,44 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
     ...     "boarding": [6, 5, 5, 6, 4, 7, 5, 6],
     ...     "overall":  [5, 6, 2, 7, 3, 6, 1, 4],
     ... })
-    >>> weights = ck.mot.driver_importance(survey, "overall", ["check_in", "security", "boarding"])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     weights = ck.mot.driver_importance(survey, "overall", ["check_in", "security", "boarding"])
+    >>> caught[0].category.__name__
+    'SmallSampleWarning'
     >>> weights
-         driver  importance    share
-    0  check_in      0.4502  45.7788
-    1  security      0.4063  41.3131
-    2  boarding      0.1269  12.9081
+         driver  importance    share  n
+    0  check_in      0.4502  45.7788  8
+    1  security      0.4063  41.3131  8
+    2  boarding      0.1269  12.9081  8
     >>> print(f"R² = {weights.attrs['r_squared']:.4f}; raw weights add up to {weights['importance'].sum():.4f}")
     R² = 0.9834; raw weights add up to 0.9834
     >>> ck.mot.driver_importance(survey, "overall", ["check_in", "overall"])
     Traceback (most recent call last):
     ...
     coursekit.InputError: The outcome 'overall' is also listed among the drivers. A rating cannot explain itself: remove it from drivers.
+
+    Bootstrap intervals on the airport case (3,000 passengers):
+
+    >>> journey = ck.datasets.load("airport_journey")
+    >>> ranked = ck.mot.driver_importance(journey, "overall_satisfaction",
+    ...                                   ["security", "check_in", "booking"], ci=0.95)
+    >>> ranked.round(2)
+         driver  importance  share  share_ci_low  share_ci_high     n
+    0  security        0.36  65.39         62.24          68.54  3000
+    1  check_in        0.10  18.30         15.88          20.79  3000
+    2   booking        0.09  16.32         13.91          18.53  3000
     """
     require_choice(method, "method", METHODS)
+    level = None if ci is None else require_fraction(ci, "ci")
+    if level is not None:
+        _check_resampling(resamples, seed)
     data = require_frame(data, what="survey table")
     drivers = _driver_list(drivers, outcome)
     columns = [*drivers, outcome]
     require_columns(data, columns, what="survey table")
-    numbers = require_numeric(data, columns, what="survey table")
-    numbers = drop_incomplete(numbers, columns, what="respondents")
+    numbers = rating_frame(data, columns, scale=scale, na_values=na_values, what="survey table")
+    numbers = drop_incomplete(numbers, columns, what="respondents", reason=missing_reason(numbers))
     n, p = len(numbers), len(drivers)
     if n < p + 2:
         raise InputError(
@@ -116,6 +170,7 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
             f"but only {n} {'row has' if n == 1 else 'rows have'} every answer. "
             "Collect more responses or use fewer drivers."
         )
+    warn_small_sample(n, "respondents", drivers=p)
     corr = _correlations(numbers.to_numpy(dtype=np.float64), columns)
     rxx, rxy = corr[:p, :p], corr[:p, p]
     if method == "relative_weights":
@@ -135,12 +190,51 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights") 
             "so there is no importance to share out."
         )
     table = pd.DataFrame({"driver": drivers, "importance": importance, "share": 100 * strength / total})
+    used = None
+    if level is not None:
+        low, high, used = share_intervals(numbers.to_numpy(dtype=np.float64), method, level,
+                                          resamples, seed, _COLLINEAR)
+        table["share_ci_low"], table["share_ci_high"] = low, high
+        _report_resampling(used, resamples)
+    table["n"] = n
     # Shares equal in exact arithmetic can differ in the last bits; round the sort key so that
     # such ties keep the order the drivers were given, as documented.
     order = table["share"].round(9).sort_values(ascending=False, kind="stable").index
     table = table.loc[order].reset_index(drop=True)
     table.attrs.update(r_squared=float(r_squared), n=n, method=method, outcome=outcome)
+    if level is not None:
+        table.attrs.update(ci=level, resamples=resamples, resamples_used=used, seed=seed)
     return table
+
+
+def _check_resampling(resamples, seed) -> None:
+    import numbers
+
+    if isinstance(resamples, bool) or not isinstance(resamples, numbers.Integral) or resamples < 100:
+        raise InputError(f"resamples={resamples!r} is not a number of bootstrap resamples. "
+                         "Allowed: a whole number of at least 100, e.g. 1000.")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral)
+                             or seed < 0):
+        raise InputError(f"seed={seed!r} is not a seed. Allowed: a whole number of 0 or more "
+                         "(the same seed gives the same interval), or None for fresh draws.")
+
+
+def _report_resampling(used: int, resamples: int) -> None:
+    if used == 0:
+        raise InputError(
+            "No bootstrap resample could be analysed: in every one, some driver had a single "
+            "value or drivers duplicated each other. Collect more responses, or leave ci= out."
+        )
+    if used < resamples:
+        import warnings
+
+        from ..core import SmallSampleWarning
+
+        warnings.warn(
+            f"{resamples - used} of {resamples} bootstrap resamples were left out of the "
+            "interval because some driver had a single value in them or duplicated another, "
+            "which happens when there are few respondents; the interval rests on the other "
+            f"{used}.", SmallSampleWarning, stacklevel=3)
 
 
 def _driver_list(drivers, outcome) -> list:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import (InputError, parse_scale, require_choice, require_complete, require_frame,
-                    require_numeric, require_same_labels, require_scale, require_unique_labels)
+from ..core import (InputError, column_numbers, parse_scale, raise_bad_values, raise_nothing_left,
+                    rating_frame, require_choice, require_complete, require_frame,
+                    require_same_labels, require_unique_labels, show_labels, warn_set_aside,
+                    warn_small_sample)
 
 #: Martilla & James's four quadrant labels, keyed by (high importance?, high performance?).
 QUADRANTS = {
@@ -18,7 +20,8 @@ _CROSSHAIRS = ("data", "scale")
 
 
 def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data",
-        importance_scale=None, performance_scale=None) -> pd.DataFrame:
+        importance_scale=None, performance_scale=None, scale=None, na_values=None,
+        n=None) -> pd.DataFrame:
     """Importance–performance analysis: put each attribute in one of four quadrants.
 
     An attribute is *high* on an axis when its value is at or above that axis's crosshair.
@@ -56,11 +59,23 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
     importance_scale, performance_scale : (float, float), optional
         Lowest and highest possible values; required for ``crosshairs="scale"``. When given,
         values outside them are an error.
+    scale : (float, float), optional
+        One scale for both axes (stated importance and performance both rated 1–7, say); an
+        axis's own ``importance_scale``/``performance_scale`` takes precedence.
+    na_values : number, text or list, optional
+        Codes meaning "no value" (e.g. ``[0, 99]``); an attribute holding one is set aside
+        with a :class:`coursekit.MissingDataWarning`. Without a scale, values that look like
+        such codes (99 among values from 1 to 7) raise a :class:`coursekit.SuspectCodeWarning`.
+    n : int, Series, dict or column name, optional
+        How many respondents each attribute's values rest on: one number for all, one per
+        attribute, or (with ``data=``) a column. Reported as column ``n``; attributes resting
+        on fewer than 30 respondents get a :class:`coursekit.SmallSampleWarning`.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``attribute, importance, performance, quadrant``, attributes in the order given.
+        Columns ``attribute, importance, performance, quadrant`` (and ``n`` when given),
+        attributes in the order given.
         ``attrs`` holds ``importance_crosshair``, ``performance_crosshair``, ``crosshairs``,
         ``importance_scale`` and ``performance_scale``.
 
@@ -68,7 +83,8 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
     ------
     coursekit.InputError
         Attributes missing from one of the two inputs, repeated attribute names, missing or
-        non-numeric values, values outside a given scale, ``crosshairs="scale"`` without the
+        non-numeric values (text, dates, infinite), values outside a given scale, an ``n``
+        that is not a whole number of at least 1, ``crosshairs="scale"`` without the
         scales, fewer than two attributes for ``crosshairs="data"``.
 
     Examples
@@ -95,13 +111,19 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
     ...
     coursekit.InputError: crosshairs="scale" puts the crosshairs at the scale midpoints, so it needs importance_scale=(low, high) and performance_scale=(low, high), e.g. importance_scale=(1, 7).
     """
+    scale = parse_scale(scale, "scale")
+    imp_scale = parse_scale(importance_scale, "importance_scale") or scale
+    perf_scale = parse_scale(performance_scale, "performance_scale") or scale
     table = _ipa_inputs(importance, performance, data, attribute)
-    imp_scale = parse_scale(importance_scale, "importance_scale")
-    perf_scale = parse_scale(performance_scale, "performance_scale")
-    if imp_scale:
-        require_scale(table["importance"], "importance", *imp_scale)
-    if perf_scale:
-        require_scale(table["performance"], "performance", *perf_scale)
+    counts = None if n is None else _respondents(n, data, table.index)
+    table = _ipa_numbers(table, imp_scale, perf_scale, na_values)
+    if counts is not None:
+        counts = counts.loc[table.index]
+        small = counts < 30
+        if small.any():
+            warn_small_sample(int(counts.min()), "respondents",
+                              where=f" for {show_labels(counts.index[small.to_numpy()])}")
+        table["n"] = counts.to_numpy()
     table = table.reset_index()
 
     if isinstance(crosshairs, str):
@@ -158,16 +180,56 @@ def _ipa_inputs(importance, performance, data, attribute) -> pd.DataFrame:
     require_same_labels(imp.index, perf.index, "the importance values", "the performance values",
                         noun="attributes (check the spelling of the names)")
     frame = pd.DataFrame({"importance": imp, "performance": perf.reindex(imp.index)})
-    frame = require_numeric(frame, ["importance", "performance"], what="attribute table")
-    for col in ("importance", "performance"):
-        require_complete(frame[col], col, what=f"an {col} value" if col == "importance"
-                         else "a performance value")
     frame.index.name = "attribute"
     return frame
 
 
+def _ipa_numbers(frame, imp_scale, perf_scale, na_values) -> pd.DataFrame:
+    """The two columns as numbers: blanks refused, not-applicable codes set aside."""
+    scales = {c: s for c, s in (("importance", imp_scale), ("performance", perf_scale)) if s}
+    blank = frame.isna()
+    numbers = rating_frame(frame, ["importance", "performance"], scale=scales or None,
+                           na_values=na_values, what="attribute table", stacklevel=5)
+    for col in ("importance", "performance"):
+        require_complete(frame[col], col, what=f"an {col} value" if col == "importance"
+                         else "a performance value")
+    coded = (numbers.isna() & ~blank).any(axis=1).to_numpy()
+    if coded.any():
+        if coded.all():
+            raise_nothing_left(len(frame), "attributes", "not-applicable codes (na_values=)")
+        warn_set_aside(frame.index[coded], len(frame), "attributes",
+                       "a not-applicable code (na_values=)", stacklevel=4)
+        numbers = numbers.loc[~coded]
+    numbers.index.name = "attribute"
+    return numbers
+
+
+def _respondents(n, data, index) -> pd.Series:
+    """How many respondents each attribute rests on, as whole numbers of at least 1."""
+    if isinstance(n, str) and data is not None:
+        values = pd.Series(data[_column(data, n)].to_numpy(), index=index, name=n)
+    elif isinstance(n, (pd.Series, dict)):
+        values = pd.Series(n) if isinstance(n, dict) else n
+        absent = index.difference(values.index)
+        if len(absent):
+            raise InputError(f"n= has no count for the attributes {show_labels(absent)}. Allowed: "
+                             "one number for all attributes, or one per attribute.")
+        values = values.loc[index]
+    elif np.ndim(n) == 0 and not isinstance(n, str):
+        values = pd.Series([n] * len(index), index=index, dtype=object)
+    else:
+        raise InputError(f"n={n!r} is not a number of respondents. Allowed: one whole number, "
+                         "a Series or dict with one per attribute, or with data= a column name.")
+    numbers = pd.Series(column_numbers(values, "n"), index=index)
+    bad = numbers.isna() | (numbers < 1) | (numbers != np.floor(numbers))
+    if bad.any():
+        raise_bad_values("n", values, bad, "whole numbers of at least 1 (respondents per "
+                         "attribute)", problem="entries that are not numbers of respondents")
+    return numbers.astype(np.int64)
+
+
 def _column(data, name):
-    if name not in data.columns:
+    if not isinstance(name, (str, int)) or name not in data.columns:
         raise InputError(f"The attribute table has no column {name!r} for attribute=.")
     return name
 

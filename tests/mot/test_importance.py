@@ -308,7 +308,17 @@ def test_not_a_table():
         ck.mot.driver_importance([[1, 2], [3, 4]], "a", ["b"])
 
 
-def test_no_warnings_from_a_clean_run(mtcars):
+def test_no_warnings_from_a_clean_run():
+    frame, names = correlated_survey(11, rows=200, drivers=4)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        ck.mot.driver_importance(frame, "overall", names)
+
+
+def test_a_clean_but_small_sample_gets_only_the_small_sample_caution(mtcars):
+    # 32 cars for 4 drivers: fewer than 10 per driver.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         ck.mot.driver_importance(mtcars, "mpg", ["cyl", "disp", "hp", "gear"])
+    assert [w.category for w in caught] == [ck.SmallSampleWarning]
+    assert "Only 32 respondents were used for 4 drivers" in str(caught[0].message)

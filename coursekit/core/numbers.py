@@ -1,0 +1,109 @@
+"""What counts as a number in an analysis.
+
+Means, sums, counts and correlations take plain, finite numbers of a sensible size. Pandas
+converts a surprising amount to numbers without a word — dates become nanoseconds since 1970,
+durations nanoseconds, ``True`` becomes 1 — and numpy carries ``inf`` or ``1e20`` on until a
+count turns negative or an eigenvalue solver gives up. :func:`column_numbers` is the one place
+that refuses all of these, naming the column, the offending values and their rows.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from .messages import raise_bad_values
+
+#: Numbers at or beyond this size are refused. Above 2**53 (about 9e15) float64 cannot even
+#: hold every whole number, so sums and counts go wrong; no rating, count, duration or weight
+#: in a service survey comes near it.
+MAX_MAGNITUDE = 1e15
+ALLOWED_NUMBERS = "finite numbers smaller than 10^15 in size"
+
+# Entries of an object column that pandas would turn into numbers although they are not ones
+# (numpy's own scalar types are added on first use, so that importing coursekit stays cheap).
+_NOT_NUMBERS = (bool, _dt.date, _dt.time, _dt.timedelta)
+_DATE_KINDS = {"datetime64", "datetime", "date", "timedelta64", "timedelta", "time", "period",
+               "interval"}
+
+
+def _is_date_like(dtype) -> bool:
+    import pandas as pd
+
+    return (pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype)
+            or isinstance(dtype, (pd.PeriodDtype, pd.IntervalDtype)))
+
+
+def too_large(values):
+    """Mask of entries that are infinite or at least :data:`MAX_MAGNITUDE` in size (NaN is not)."""
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        return np.abs(values) >= MAX_MAGNITUDE
+
+
+def column_numbers(col, name, allowed: str = "numbers"):
+    """Return the Series *col* as a float64 array (NaN where empty), or raise InputError.
+
+    Refused, each with the column, up to five offending values by row label and what is
+    allowed: dates, times and durations; yes/no (True/False) entries; text that is not a
+    number; infinite numbers and numbers of 10^15 or more in size. Text holding a number
+    (``"5"``) and categories that are numbers are read as those numbers.
+
+    >>> import pandas as pd
+    >>> column_numbers(pd.Series([5, None, 3]), "q01")
+    array([ 5., nan,  3.])
+    >>> column_numbers(pd.Series([5, float("inf"), 1e20]), "q01")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: Column 'q01' has infinite or absurdly large numbers in 2 rows: row 1: inf, row 2: 1e+20. Allowed: finite numbers smaller than 10^15 in size.
+    >>> column_numbers(pd.Series(pd.to_datetime(["2025-03-01"])), "q01")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: Column 'q01' has dates, times or durations where numbers belong in 1 row: row 0: Timestamp('2025-03-01 00:00:00'). Allowed: numbers.
+    """
+    import numpy as np
+    import pandas as pd
+
+    dtype = col.dtype
+    present = col.notna()
+    if _is_date_like(dtype):
+        raise_bad_values(name, col, present, allowed,
+                         problem="dates, times or durations where numbers belong")
+    if pd.api.types.is_bool_dtype(dtype):
+        raise_bad_values(name, col, present, allowed,
+                         problem="yes/no (True/False) entries where numbers belong")
+    if isinstance(dtype, pd.CategoricalDtype):
+        col = col.astype(object)
+        dtype = col.dtype
+    if pd.api.types.is_complex_dtype(dtype):
+        raise_bad_values(name, col, present, allowed, problem="complex numbers")
+    if pd.api.types.is_numeric_dtype(dtype):
+        values = col.to_numpy(dtype=np.float64, na_value=np.nan)
+    else:
+        kind = pd.api.types.infer_dtype(col, skipna=True)
+        if kind in _DATE_KINDS:
+            raise_bad_values(name, col, present, allowed,
+                             problem="dates, times or durations where numbers belong")
+        if kind == "boolean":
+            raise_bad_values(name, col, present, allowed,
+                             problem="yes/no (True/False) entries where numbers belong")
+        if kind == "complex":
+            raise_bad_values(name, col, present, allowed, problem="complex numbers")
+        if kind.startswith("mixed") or kind == "unknown-array":
+            not_numbers = (*_NOT_NUMBERS, np.bool_, np.datetime64, np.timedelta64)
+            odd = col.map(lambda v: isinstance(v, not_numbers)).astype(bool)
+            if odd.any():
+                raise_bad_values(name, col, odd, allowed,
+                                 problem="dates, durations or yes/no entries where numbers belong")
+            odd = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).astype(bool)
+            if odd.any():
+                raise_bad_values(name, col, odd, allowed, problem="complex numbers")
+        converted = pd.to_numeric(col, errors="coerce")
+        bad = converted.isna() & present
+        if bad.any():
+            raise_bad_values(name, col, bad, allowed, problem="entries that are not numbers")
+        values = converted.to_numpy(dtype=np.float64, na_value=np.nan)
+    huge = too_large(values)
+    if huge.any():
+        raise_bad_values(name, pd.Series(values, index=col.index), pd.Series(huge, index=col.index),
+                         ALLOWED_NUMBERS, problem="infinite or absurdly large numbers")
+    return values

@@ -15,14 +15,14 @@ from answer columns to ratings), ``labels.py`` (matching labels), ``messages.py`
 from .checks import (drop_incomplete, numeric_frame, require_choice, require_columns,
                      require_complete, require_fraction, require_frame, require_numeric,
                      require_percent)
-from .codes import look_for_codes, parse_na_values
+from .codes import look_for_codes, parse_na_values, recode_column
 from .errors import InputError, MissingDataWarning, SmallSampleWarning, SuspectCodeWarning
 from .labels import require_same_labels, require_unique_columns, require_unique_labels
 from .messages import (MAX_SHOWN, PER_DRIVER, SMALL_SAMPLE, fmt_label, fmt_value,
                        raise_bad_values, raise_nothing_left, show_labels, show_offenders,
                        warn_codes, warn_set_aside, warn_small_sample)
 from .numbers import MAX_MAGNITUDE, column_numbers
-from .ratings import missing_reason, rating_frame
+from .ratings import CODED_REASON, missing_reason, rating_frame
 from .scales import parse_scale, parse_scales, require_scale
 
 __all__ = [
@@ -32,6 +32,6 @@ __all__ = [
     "require_fraction", "require_frame", "require_numeric", "require_percent",
     "require_same_labels", "require_unique_columns", "require_unique_labels", "fmt_label", "fmt_value",
     "raise_bad_values", "raise_nothing_left", "show_labels", "show_offenders", "warn_set_aside",
-    "warn_codes", "warn_small_sample", "column_numbers", "look_for_codes", "parse_na_values",
-    "rating_frame", "missing_reason", "parse_scale", "parse_scales", "require_scale",
+    "warn_codes", "warn_small_sample", "column_numbers", "look_for_codes", "parse_na_values", "recode_column",
+    "rating_frame", "missing_reason", "CODED_REASON", "parse_scale", "parse_scales", "require_scale",
 ]

@@ -28,16 +28,16 @@ def require_frame(data, what: str = "table", *, unique_columns: bool = True):
     >>> require_frame(pd.Series([5, 6], name="q01"), what="survey table")
     Traceback (most recent call last):
     ...
-    coursekit.InputError: A table is needed: the survey table should be a pandas DataFrame with one column per question, but got a Series (one column, 'q01'). Pass the whole table, or turn the column into a table with series.to_frame().
+    coursekit.InputError: A table is needed: the survey table should be a pandas DataFrame (a table with named columns), but got a Series (a single column, 'q01'). Pass the whole table, or turn the column into a table with series.to_frame().
     """
     import pandas as pd
 
     if isinstance(data, pd.Series):
         name = "" if data.name is None else f", {data.name!r}"
         raise InputError(
-            f"A table is needed: the {what} should be a pandas DataFrame with one column per "
-            f"question, but got a Series (one column{name}). Pass the whole table, or turn the "
-            "column into a table with series.to_frame()."
+            f"A table is needed: the {what} should be a pandas DataFrame (a table with named "
+            f"columns), but got a Series (a single column{name}). Pass the whole table, or turn "
+            "the column into a table with series.to_frame()."
         )
     if not isinstance(data, pd.DataFrame):
         shape = getattr(data, "shape", None)
@@ -213,12 +213,16 @@ def require_percent(value, name: str, example: float, *, above_zero: bool = Fals
     ...
     coursekit.InputError: percentile=0.9 looks like a fraction, but percentile is a percentage from 0 to 100: for 90 % write percentile=90.
     """
-    low_words = "above 0" if above_zero else "from 0"
-    allowed = f"a percentage {low_words} to 100, e.g. {example}"
+    allowed = (f"a percentage above 1 and at most 100, e.g. {example}" if above_zero
+               else f"a percentage from 0 to 100, e.g. {example}")
     number = _real(value, name, allowed)
-    if 0 < number < 1 or (above_zero and number == 1):
-        raise InputError(f"{name}={value!r} looks like a fraction, but {name} is a percentage "
-                         f"{low_words} to 100: for {number * 100:g} % write {name}={number * 100:g}.")
+    if above_zero and number == 1:
+        raise InputError(f"{name}={value!r} is ambiguous: 1 % or, as a fraction, 100 %? For 100 % "
+                         f"write {name}=100. Allowed: {allowed}.")
+    if 0 < number < 1:
+        words = "a percentage" if above_zero else "a percentage from 0 to 100"
+        raise InputError(f"{name}={value!r} looks like a fraction, but {name} is {words}: for "
+                         f"{number * 100:g} % write {name}={number * 100:g}.")
     low_ok = number > 0 if above_zero else number >= 0
     if not (low_ok and number <= 100):
         if above_zero:

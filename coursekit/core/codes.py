@@ -79,6 +79,30 @@ def recode_text(col, texts):
     return (col.mask(spelled) if count else col), count
 
 
+def recode_column(col, na_values, name):
+    """*col* with the entries matching *na_values* made missing (text spelling a code, or a
+    number equal to one, whatever the column's type), and how many were.
+
+    >>> import pandas as pd
+    >>> recode_column(pd.Series(["yes", "n/a", 99, "no"]), [99, "N/A"], "returned")
+    (0    yes
+    1    NaN
+    2    NaN
+    3     no
+    dtype: object, 2)
+    """
+    import pandas as pd
+
+    nums, texts = parse_na_values(na_values, [name]).get(name, ((), ()))
+    col, count = recode_text(col, texts)
+    if nums and not pd.api.types.is_bool_dtype(col):
+        numbers = col if pd.api.types.is_numeric_dtype(col) else pd.to_numeric(col, errors="coerce")
+        hit = numbers.isin(nums) & col.notna()
+        if hit.any():
+            col, count = col.mask(hit), count + int(hit.sum())
+    return col, count
+
+
 def recode_numbers(values, nums) -> int:
     """Set the entries of *values* equal to one of *nums* to NaN, in place; return how many."""
     import numpy as np
@@ -92,7 +116,7 @@ def recode_numbers(values, nums) -> int:
     return count
 
 
-def look_for_codes(values):
+def look_for_codes(values, span=None, whole=None):
     """Values of one column of answers that look like not-applicable codes, or ``None``.
 
     Returns ``(codes, (low, high))``: the suspect values and the range the other answers
@@ -107,6 +131,9 @@ def look_for_codes(values):
       such as 7, 8, 9 nights is not taken for codes); together at most a quarter of the
       answers. Negative values below answers starting at 0 count too (-1 below 0–10).
 
+    *span* (the lowest and highest answer) and *whole* (True when the answers are known to be
+    whole numbers) save passes over the data when the caller knows them.
+
     >>> import numpy as np
     >>> look_for_codes(np.array([1, 4, 5, 7, 6, 99, 3, 2.0]))
     (array([99.]), (1.0, 7.0))
@@ -115,18 +142,30 @@ def look_for_codes(values):
     """
     import numpy as np
 
-    finite = values[~np.isnan(values)] if values.dtype.kind == "f" else values
+    if span is None:
+        with np.errstate(invalid="ignore"):
+            span = (np.fmin.reduce(values), np.fmax.reduce(values)) if len(values) else (0, 0)
+    low, high = float(span[0]), float(span[1])
+    if low != low or not _could_hold_codes(low, high):
+        return None  # nothing answered, or e.g. every answer from 1 to 7: no rule can apply
+    if values.dtype.kind in "iu":
+        finite = values
+    else:
+        empty = np.isnan(values)
+        finite = values[~empty] if empty.any() else values
     if len(finite) < MIN_ANSWERS_FAR:
         return None
-    low, high = float(finite.min()), float(finite.max())
-    whole = values.dtype.kind in "iu" or bool(np.all(finite == np.floor(finite)))
-    if not whole:
-        return None
-    if high - low <= 64:
-        counts = np.bincount((finite - low).astype(np.int64))
+    if high - low <= 64:  # a rating scale: count each value directly
+        shifted = finite - low
+        ints = shifted.astype(np.int64)
+        if not whole and not np.array_equal(ints, shifted):
+            return None  # not whole numbers: not ratings with codes
+        counts = np.bincount(ints)
         distinct = np.flatnonzero(counts)
         v, c = distinct + low, counts[distinct]
     else:
+        if not whole and not np.array_equal(finite, np.floor(finite)):
+            return None
         v, c = np.unique(finite, return_counts=True)
     v = v.astype(np.float64)
     flagged = np.zeros(len(v), dtype=bool)
@@ -136,6 +175,17 @@ def look_for_codes(values):
         return None
     kept = v[~flagged]
     return v[flagged], (float(kept.min()), float(kept.max()))
+
+
+def _could_hold_codes(low: float, high: float) -> bool:
+    """Whether any rule could flag a value in a column running from *low* to *high*."""
+    if not high - low <= FAR_GAP:  # "far" needs more than FAR_GAP between values (NaN: look)
+        return True
+    if high <= max(EDGE_TOP) and high >= 1 and low < 1:  # 0 or below under a 1-based scale
+        return True
+    if high in EDGE_TOP:  # 8 or 9 above a scale of at most seven points
+        return True
+    return low < 0 <= high  # -1 below a scale starting at 0
 
 
 def _far(v, c, flagged):

@@ -40,13 +40,27 @@ def too_large(values):
         return np.abs(values) >= MAX_MAGNITUDE
 
 
-def column_numbers(col, name, allowed: str = "numbers"):
+def any_too_large(values) -> bool:
+    """Whether :func:`too_large` holds anywhere, in two passes without a temporary array."""
+    import numpy as np
+
+    if len(values) == 0:
+        return False
+    if values.dtype.kind == "f":  # fmax/fmin skip NaN
+        return bool(np.fmax.reduce(values) >= MAX_MAGNITUDE or np.fmin.reduce(values) <= -MAX_MAGNITUDE)
+    return bool(values.max() >= MAX_MAGNITUDE or values.min() <= -MAX_MAGNITUDE)
+
+
+def column_numbers(col, name, allowed: str = "numbers", out=None, check_size: bool = True):
     """Return the Series *col* as a float64 array (NaN where empty), or raise InputError.
 
     Refused, each with the column, up to five offending values by row label and what is
     allowed: dates, times and durations; yes/no (True/False) entries; text that is not a
     number; infinite numbers and numbers of 10^15 or more in size. Text holding a number
-    (``"5"``) and categories that are numbers are read as those numbers.
+    (``"5"``) and categories that are numbers are read as those numbers. With *out* (a float64
+    array of the column's length) the numbers are written there, saving a copy; with
+    ``check_size=False`` the caller checks sizes itself (:func:`raise_too_large`), e.g. from
+    the column minima and maxima it needs anyway.
 
     >>> import pandas as pd
     >>> column_numbers(pd.Series([5, None, 3]), "q01")
@@ -64,46 +78,71 @@ def column_numbers(col, name, allowed: str = "numbers"):
     import pandas as pd
 
     dtype = col.dtype
-    present = col.notna()
     if _is_date_like(dtype):
-        raise_bad_values(name, col, present, allowed,
+        raise_bad_values(name, col, col.notna(), allowed,
                          problem="dates, times or durations where numbers belong")
     if pd.api.types.is_bool_dtype(dtype):
-        raise_bad_values(name, col, present, allowed,
+        raise_bad_values(name, col, col.notna(), allowed,
                          problem="yes/no (True/False) entries where numbers belong")
     if isinstance(dtype, pd.CategoricalDtype):
         col = col.astype(object)
         dtype = col.dtype
     if pd.api.types.is_complex_dtype(dtype):
-        raise_bad_values(name, col, present, allowed, problem="complex numbers")
-    if pd.api.types.is_numeric_dtype(dtype):
-        values = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        raise_bad_values(name, col, col.notna(), allowed, problem="complex numbers")
+    if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
+        raw = col.to_numpy()  # plain numpy numbers: checked as they are, copied once
+        huge = check_size and any_too_large(raw)
+        values = raw.astype(np.float64) if out is None else out
+        if out is not None:
+            out[:] = raw
     else:
-        kind = pd.api.types.infer_dtype(col, skipna=True)
-        if kind in _DATE_KINDS:
-            raise_bad_values(name, col, present, allowed,
-                             problem="dates, times or durations where numbers belong")
-        if kind == "boolean":
-            raise_bad_values(name, col, present, allowed,
-                             problem="yes/no (True/False) entries where numbers belong")
-        if kind == "complex":
-            raise_bad_values(name, col, present, allowed, problem="complex numbers")
-        if kind.startswith("mixed") or kind == "unknown-array":
-            not_numbers = (*_NOT_NUMBERS, np.bool_, np.datetime64, np.timedelta64)
-            odd = col.map(lambda v: isinstance(v, not_numbers)).astype(bool)
-            if odd.any():
-                raise_bad_values(name, col, odd, allowed,
-                                 problem="dates, durations or yes/no entries where numbers belong")
-            odd = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).astype(bool)
-            if odd.any():
-                raise_bad_values(name, col, odd, allowed, problem="complex numbers")
-        converted = pd.to_numeric(col, errors="coerce")
-        bad = converted.isna() & present
-        if bad.any():
-            raise_bad_values(name, col, bad, allowed, problem="entries that are not numbers")
-        values = converted.to_numpy(dtype=np.float64, na_value=np.nan)
-    huge = too_large(values)
-    if huge.any():
-        raise_bad_values(name, pd.Series(values, index=col.index), pd.Series(huge, index=col.index),
-                         ALLOWED_NUMBERS, problem="infinite or absurdly large numbers")
+        values = _converted(col, name, allowed)
+        huge = check_size and any_too_large(values)
+        if out is not None:
+            out[:] = values
+            values = out
+    if huge:
+        raise_too_large(name, values, col.index)
     return values
+
+
+def raise_too_large(name, values, index) -> None:
+    """Raise InputError for the infinite or absurdly large entries of the array *values*."""
+    import pandas as pd
+
+    mask = too_large(values)
+    raise_bad_values(name, pd.Series(values, index=index), pd.Series(mask, index=index),
+                     ALLOWED_NUMBERS, problem="infinite or absurdly large numbers")
+
+
+def _converted(col, name, allowed):
+    """Numbers from a column that is not a plain numpy number column (nullable, text, mixed)."""
+    import numpy as np
+    import pandas as pd
+
+    present = col.notna()
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        return col.to_numpy(dtype=np.float64, na_value=np.nan)
+    kind = pd.api.types.infer_dtype(col, skipna=True)
+    if kind in _DATE_KINDS:
+        raise_bad_values(name, col, present, allowed,
+                         problem="dates, times or durations where numbers belong")
+    if kind == "boolean":
+        raise_bad_values(name, col, present, allowed,
+                         problem="yes/no (True/False) entries where numbers belong")
+    if kind == "complex":
+        raise_bad_values(name, col, present, allowed, problem="complex numbers")
+    if kind.startswith("mixed") or kind == "unknown-array":
+        not_numbers = (*_NOT_NUMBERS, np.bool_, np.datetime64, np.timedelta64)
+        odd = col.map(lambda v: isinstance(v, not_numbers)).astype(bool)
+        if odd.any():
+            raise_bad_values(name, col, odd, allowed,
+                             problem="dates, durations or yes/no entries where numbers belong")
+        odd = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).astype(bool)
+        if odd.any():
+            raise_bad_values(name, col, odd, allowed, problem="complex numbers")
+    converted = pd.to_numeric(col, errors="coerce")
+    bad = converted.isna() & present
+    if bad.any():
+        raise_bad_values(name, col, bad, allowed, problem="entries that are not numbers")
+    return converted.to_numpy(dtype=np.float64, na_value=np.nan)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import require_columns, require_complete, require_frame, require_numeric
+from ..core import InputError, rating_frame, require_columns, require_complete, require_frame
 from .answers import answer_codes
 from .evaluation import D_SCORE, F_SCORE, PAIR_CATEGORY, SET_ASIDE, warn_pairs_set_aside
 from .stats import CATEGORIES, summarize_counts
@@ -113,7 +113,8 @@ def summarize(responses, attribute="attribute", functional="functional",
 
 
 def continuous_scores(responses, attribute="attribute", functional="functional",
-                      dysfunctional="dysfunctional", importance=None):
+                      dysfunctional="dysfunctional", importance=None, *, scale=None,
+                      na_values=None):
     """Mean DuMouchel scores of each feature (Berger et al. 1993), for the continuous plane.
 
     Functional answers score like 4, must-be 2, neutral 0, live-with -1, dislike -2;
@@ -134,6 +135,13 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
     importance : str, optional
         A column of self-stated importance (numbers); its mean per feature is added as
         ``importance`` (it can size the points of :func:`plot_continuous`).
+    scale : (low, high), optional
+        The importance scale (e.g. ``(1, 7)``); importance off it raises InputError. Without
+        it, importance answers that look like not-applicable codes (99 among 1-7) raise a
+        :class:`coursekit.SuspectCodeWarning`.
+    na_values : number, text or list, optional
+        Importance codes meaning "no answer" (e.g. ``[0, 99]``): such a row is set aside like
+        a row with no importance.
 
     Returns
     -------
@@ -144,7 +152,9 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
     Raises
     ------
     InputError
-        As for :func:`summarize`, and for an importance column holding text.
+        As for :func:`summarize`, for an importance column holding anything but numbers (text,
+        dates, yes/no, infinite) or off the declared scale, and for ``scale=`` or
+        ``na_values=`` without ``importance=``.
 
     Examples
     --------
@@ -156,12 +166,16 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
     0      wifi               2.0                  0.0  2         7.0
     1    towels               2.0                  4.0  1         9.0
     """
+    if importance is None and (scale is not None or na_values is not None):
+        raise InputError("scale= and na_values= describe the importance answers: name their "
+                         "column with importance=..., or leave scale= and na_values= out.")
     extra = [] if importance is None else [importance]
     data, codes, labels, f_codes, d_codes = _prepare(responses, attribute, functional,
                                                      dysfunctional, extra)
     missing = (f_codes == 0) | (d_codes == 0)
     if importance is not None:
-        weight = require_numeric(data, [importance], "KANO answers")[importance].to_numpy()
+        weight = rating_frame(data, [importance], scale=scale, na_values=na_values,
+                              what="KANO answers")[importance].to_numpy()
         missing |= np.isnan(weight)
     warn_pairs_set_aside(data.index, missing)
     keep = ~missing

@@ -9,13 +9,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..core import (InputError, parse_scale, require_choice, require_frame, require_numeric,
-                    require_scale, warn_set_aside)
+from ..core import (InputError, parse_scale, rating_frame, require_choice, require_fraction,
+                    require_frame, warn_set_aside)
 
 BANDS = ("iqr", "ci", "none")
 
 
-def peak_end(ratings, scale=None) -> pd.DataFrame:
+def peak_end(ratings, scale=None, *, na_values=None) -> pd.DataFrame:
     """Summarise each respondent's journey the way memory does: by its peak and its end.
 
     Rows are respondents, columns are moments (touchpoints) **in journey order**; higher ratings
@@ -34,7 +34,9 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
 
     Missing answers: a respondent's unrated moments are skipped (the mean is over rated moments,
     the end is the last rated one, ``rated`` shows how many); a respondent who rated nothing is
-    set aside with a :class:`coursekit.MissingDataWarning`.
+    set aside with a :class:`coursekit.MissingDataWarning`. Codes listed in ``na_values=``
+    (e.g. ``[0, 99]`` for "not applicable") count as unrated. Without a scale, answers that look
+    like such codes raise a :class:`coursekit.SuspectCodeWarning` naming them.
 
     Source: Kahneman, Fredrickson, Schreiber & Redelmeier (1993), the peak–end rule: remembered
     experience tracks the most intense and the final moment.
@@ -47,6 +49,8 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
         Numeric ratings only, one column per moment, in the order the customer met them.
     scale : (float, float), optional
         Lowest and highest possible rating, e.g. ``(1, 7)``.
+    na_values : number, text, list or {column: codes}, optional
+        Codes meaning "no rating", read as unrated moments.
 
     Returns
     -------
@@ -58,8 +62,8 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
     Raises
     ------
     coursekit.InputError
-        Empty table, non-numeric ratings, ratings outside ``scale``, a malformed ``scale``,
-        nobody with any rating.
+        Empty table or no columns, ratings that are not numbers (text, dates, yes/no, infinite),
+        ratings outside ``scale``, a malformed ``scale``, nobody with any rating.
 
     Examples
     --------
@@ -78,8 +82,10 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
     coursekit.InputError: Column 'check_in' has answers outside the scale in 1 row: row 'Ann': 6.0. Allowed: numbers from 1 to 5 (the declared scale).
     """
     data = require_frame(ratings, what="ratings table")
-    moments = list(data.columns)
-    numbers = _drop_unrated(require_numeric(data, moments, what="ratings table"), "respondents")
+    moments = _moments(list(data.columns))
+    scale = parse_scale(scale, "scale")
+    numbers = rating_frame(data, moments, scale=scale, na_values=na_values, what="ratings table")
+    numbers = _drop_unrated(numbers, "respondents")
     lo, hi = _journey_scale(numbers, scale)
     x = numbers.to_numpy(dtype=np.float64)
     rated = ~np.isnan(x)
@@ -104,7 +110,8 @@ def peak_end(ratings, scale=None) -> pd.DataFrame:
     return out
 
 
-def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float = 0.95) -> pd.DataFrame:
+def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float = 0.95, *,
+                  scale=None, na_values=None) -> pd.DataFrame:
     """The journey's emotion curve: the mean rating of each touchpoint, in journey order.
 
     Each touchpoint gets its mean rating and a band around it:
@@ -115,9 +122,10 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
       (needs n ≥ 2; narrows as the sample grows);
     * ``band=None`` (or ``"none"``) — no band (``low``/``high`` are NaN).
 
-    Missing answers: each touchpoint uses the respondents who rated it (``n`` says how many).
-    With ``by=``, respondents without a segment are set aside with a
-    :class:`coursekit.MissingDataWarning`.
+    Missing answers: each touchpoint uses the respondents who rated it (``n`` says how many);
+    codes listed in ``na_values=`` count as unrated. With ``by=``, respondents without a
+    segment are set aside with a :class:`coursekit.MissingDataWarning`. Without ``scale=``,
+    answers that look like not-applicable codes raise a :class:`coursekit.SuspectCodeWarning`.
 
     Method: docs/methods.md §1.5. Used in: lesson 01.
 
@@ -132,6 +140,10 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
     band : {"iqr", "ci", None}
     confidence : float
         Confidence level for ``band="ci"``.
+    scale : (low, high) or {column: (low, high)}, optional
+        The rating scale; answers off it raise InputError.
+    na_values : number, text, list or {column: codes}, optional
+        Codes meaning "no rating" (e.g. ``[0, 99]``), read as unrated.
 
     Returns
     -------
@@ -142,8 +154,9 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
     Raises
     ------
     coursekit.InputError
-        Empty table, non-numeric ratings, unknown band, ``by`` not matching the rows,
-        confidence not between 0 and 1.
+        Empty table, ratings that are not numbers (text, dates, yes/no, infinite), ratings off
+        the declared scale, unknown band, ``by`` not matching the rows, confidence not
+        between 0 and 1.
 
     Examples
     --------
@@ -160,10 +173,10 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
     if band is None:
         band = "none"
     require_choice(band, "band", BANDS)
-    if not 0 < confidence < 1:
-        raise InputError(f"confidence={confidence!r} should be between 0 and 1, e.g. 0.95.")
+    confidence = require_fraction(confidence, "confidence")
     segments, moments = _segments(data, by)
-    numbers = require_numeric(data, moments, what="ratings table")
+    _moments(moments)
+    numbers = rating_frame(data, moments, scale=scale, na_values=na_values, what="ratings table")
     if segments is None:
         return _curve(numbers, band, confidence)
     keep = segments.notna()
@@ -235,22 +248,28 @@ def _segments(data: pd.DataFrame, by):
     return data[by], [c for c in data.columns if c != by]
 
 
+def _moments(moments: list) -> list:
+    if not moments:
+        raise InputError("The ratings table has no columns: give one column of ratings per "
+                         "moment (touchpoint), in journey order.")
+    return moments
+
+
 def _drop_unrated(numbers: pd.DataFrame, what: str) -> pd.DataFrame:
     empty = numbers.isna().all(axis=1)
     if not empty.any():
         return numbers
     if empty.all():
         raise InputError(f"None of the {len(numbers)} {what} rated any moment, so nothing is left to analyse.")
-    warn_set_aside(numbers.index[empty.to_numpy()], len(numbers), what, "no rating at all",
-                   stacklevel=4)
+    reason = "no rating at all" + (" (blank, or one of the na_values= codes)"
+                                   if numbers.attrs.get("not_applicable") else "")
+    warn_set_aside(numbers.index[empty.to_numpy()], len(numbers), what, reason, stacklevel=4)
     return numbers.loc[~empty]
 
 
 def _journey_scale(numbers: pd.DataFrame, scale):
+    """The scale given (answers were checked against it on reading), or the range found."""
     if scale is None:
         x = numbers.to_numpy(dtype=np.float64)
         return float(np.nanmin(x)), float(np.nanmax(x))
-    lo, hi = parse_scale(scale, "scale")
-    for column in numbers.columns:
-        require_scale(numbers[column], column, lo, hi)
-    return lo, hi
+    return scale

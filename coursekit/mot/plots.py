@@ -131,14 +131,14 @@ def _limits(values, centre, scale, margin):
 
 
 def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95, ax=None,
-                       names=None):
+                       names=None, *, na_values=None):
     """Draw the journey's emotion curve: mean rating per touchpoint in journey order, with a band.
 
-    The numbers come from :func:`coursekit.mot.emotion_curve` (same ``by``, ``band`` and
-    ``confidence``); each segment is its own line with its own marker. With ``scale=(low,
-    high)`` the y axis spans the scale and a dotted line marks its midpoint. Touchpoints and
-    segments are shown by their readable names (:func:`coursekit.style.readable`, or
-    ``names=``).
+    The numbers come from :func:`coursekit.mot.emotion_curve` (same ``by``, ``band``,
+    ``confidence`` and ``na_values``); each segment is its own line with its own marker. With
+    ``scale=(low, high)`` every rating is checked against the scale, the y axis spans it and a
+    dotted line marks its midpoint. Touchpoints and segments are shown by their readable names
+    (:func:`coursekit.style.readable`, or ``names=``).
 
     Method: docs/methods.md §1.5. Used in: lesson 01.
 
@@ -150,7 +150,8 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     ['Check in', 'Security', 'Arrival']
     """
     scale = parse_scale(scale, "scale")
-    curve = emotion_curve(ratings, by=by, band=band, confidence=confidence)
+    curve = emotion_curve(ratings, by=by, band=band, confidence=confidence, scale=scale,
+                          na_values=na_values)
     band = curve.attrs["band"]
     band_words = {"iqr": "band: middle half of ratings (IQR)",
                   "ci": f"band: {confidence:.0%} confidence interval", "none": "no band"}[band]

@@ -5,6 +5,8 @@ the offending rows, in the wording of :mod:`coursekit.core`.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -16,12 +18,30 @@ _NO = {"no", "n", "false", "f", "0", "0.0", "否"}
 YES_NO_WORDS = "yes/no, true/false, 1/0 (or 是/否)"
 
 
-def timestamps(data: pd.DataFrame, column) -> pd.Series:
-    """Return *column* as naive datetime64 values (NaT where empty).
+# A time of day followed by a zone: "14:30+08:00", "14:30:00Z", "2:30 PM GMT+8" is not ISO
+# and is refused by the reader anyway. A date alone ("2025-03-01") carries no zone.
+_ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)$",
+                   re.IGNORECASE)
+ZONE_ADVICE = ("all times with a time zone or all without: times without one are taken as "
+               "written, so mixing the two shifts durations by the zone's offset (8 hours for "
+               "Beijing time). Drop the zone with .dt.tz_localize(None) if the times are local, "
+               "or add one with .dt.tz_localize('Asia/Shanghai')")
+
+
+def _has_zone(value) -> bool:
+    if isinstance(value, str):
+        return bool(_ZONE.search(value.strip()))
+    return getattr(value, "tzinfo", None) is not None
+
+
+def timestamps(data: pd.DataFrame, column):
+    """Return ``(times, zoned)``: *column* as naive datetime64 values (NaT where empty), and
+    whether the times carried a time zone.
 
     datetime64 columns are used as they are; text is read as ISO 8601 ("2025-03-01 14:30").
-    Times carrying a UTC offset are converted to UTC; times without one are taken as written,
-    so the columns of one table should not mix the two.
+    Times carrying a zone are converted to UTC; times without one are taken as written. A
+    column mixing the two is refused (:class:`coursekit.InputError`), and so, by
+    :func:`coursekit.recovery.kpis`, are columns of one table that differ in this.
     """
     col = data[column]
     if pd.api.types.is_datetime64_any_dtype(col):
@@ -34,15 +54,24 @@ def timestamps(data: pd.DataFrame, column) -> pd.Series:
         )
     else:
         blank = col.isna() | col.astype("string").str.strip().eq("").fillna(False).astype(bool)
+        zoned = col.map(_has_zone).astype(bool) & ~blank
+        plain = ~zoned & ~blank
+        if zoned.any() and plain.any():
+            fewer = zoned if zoned.sum() <= plain.sum() else plain
+            raise_bad_values(column, col, fewer, ZONE_ADVICE,
+                             problem="times with a time zone mixed with times without one")
         out = pd.to_datetime(col.where(~blank), errors="coerce", format="ISO8601", utc=True)
         bad = out.isna() & ~blank
         if bad.any():
             raise_bad_values(column, col, bad,
                              "dates and times in ISO 8601 form, such as '2025-03-01 14:30'",
                              problem="entries that are not dates and times")
-    if getattr(out.dt, "tz", None) is not None:
+        if not zoned.any():
+            out = out.dt.tz_localize(None)  # read as UTC above: only to parse, not a zone
+    zone = getattr(out.dt, "tz", None) is not None
+    if zone:
         out = out.dt.tz_convert("UTC").dt.tz_localize(None)
-    return out
+    return out, zone
 
 
 def yes_no(data: pd.DataFrame, column) -> pd.Series:

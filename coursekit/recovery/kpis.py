@@ -5,15 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, raise_bad_values, require_choice, require_columns, require_frame
-from ..core import require_numeric, warn_set_aside
-from .inputs import timestamps, whole_counts
+from ..core import (InputError, rating_frame, raise_bad_values, require_choice, require_columns,
+                    require_frame, require_percent, warn_set_aside)
+from .inputs import ZONE_ADVICE, timestamps, whole_counts
 
 _UNITS = {"minutes": pd.Timedelta(minutes=1), "hours": pd.Timedelta(hours=1), "days": pd.Timedelta(days=1)}
 
 
 def kpis(tickets, *, created="created", first_response="first_response", resolved="resolved",
-         contacts="contacts", satisfaction="csat", by=None, unit="hours", percentile=90) -> pd.DataFrame:
+         contacts="contacts", satisfaction="csat", by=None, unit="hours", percentile=90,
+         scale=None, na_values=None) -> pd.DataFrame:
     """Service-recovery KPIs from a ticket or complaint log, overall or per group.
 
     * first response time = first_response − created; time to resolution = resolved − created;
@@ -26,7 +27,15 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
       contact, as a % of resolved tickets with a known number of contacts (of all tickets with
       a known number when ``resolved=None``);
     * ``satisfaction_mean`` after recovery, over the tickets that have an answer
-      (``satisfaction_n`` says how many; unanswered surveys are normal and skipped).
+      (``satisfaction_n`` says how many; unanswered surveys are normal and skipped). Codes in
+      ``na_values=`` (e.g. ``[0, 99]``) count as unanswered; ``scale=(1, 5)`` refuses any answer
+      off the scale; without a scale, answers that look like such codes raise a
+      :class:`coursekit.SuspectCodeWarning`.
+
+    Times: datetime64 or ISO 8601 text, all with a time zone or all without (a zone-aware
+    ``created`` against a naive ``resolved`` would shift every duration by the zone's offset,
+    so it is refused). A first response or resolution before the ticket was created, or a
+    resolution before the first response, is refused too.
 
     Pass ``None`` for a column you do not have; its KPIs are left out.
 
@@ -47,7 +56,12 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
         A missing group label forms its own group.
     unit : {"minutes", "hours", "days"}
     percentile : float
-        The upper percentile reported next to the median (0–100).
+        The upper percentile reported next to the median, from 0 to 100 (90 for the 90th; a
+        fraction such as 0.9 is refused rather than read as the 0.9th percentile).
+    scale : (low, high), optional
+        The satisfaction scale.
+    na_values : number, text or list, optional
+        Satisfaction codes meaning "no answer".
 
     Returns
     -------
@@ -60,9 +74,11 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
     Raises
     ------
     coursekit.InputError
-        Missing columns, text that is not a date and time, a first response or resolution
-        before the ticket was created, contact counts that are not whole numbers of at least 1,
-        non-numeric satisfaction, an unknown unit, a percentile outside 0–100.
+        Missing columns, text that is not a date and time, times with a time zone mixed with
+        times without one, a first response or resolution before the ticket was created, a
+        resolution before the first response, contact counts that are not whole numbers of
+        at least 1, satisfaction that is not a number or is off the declared scale, an
+        unknown unit, a percentile outside 0–100 or written as a fraction.
 
     Examples
     --------
@@ -90,8 +106,7 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
     coursekit.InputError: Column 'resolved' has times before the ticket was created in 1 row: row 1: '2025-02-28 12:00'. Allowed: times at or after 'created'.
     """
     require_choice(unit, "unit", tuple(_UNITS))
-    if not 0 <= percentile <= 100:
-        raise InputError(f"percentile={percentile!r} should be between 0 and 100, e.g. 90.")
+    percentile = require_percent(percentile, "percentile", 90)
     data = require_frame(tickets, what="ticket table")
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
     used = [c for c in (created, first_response, resolved, contacts, satisfaction) if c is not None]
@@ -102,7 +117,7 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
 
     work = pd.DataFrame(index=data.index)
     if created is not None:
-        start = timestamps(data, created)
+        start, zoned = timestamps(data, created)
         if start.isna().all():
             raise InputError(f"No ticket has a time in {created!r}, so no time can be measured.")
         warn_set_aside(start.index[start.isna().to_numpy()], len(start), "tickets",
@@ -110,13 +125,23 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
         keep = start.notna()
         data, start, work = data.loc[keep], start.loc[keep], work.loc[keep]
     tag = f"{percentile:g}".replace(".", "_")
+    stamps = {}
+    for column in (first_response, resolved):
+        if column is not None:
+            stamps[column] = _later_times(data, column, start, created, zoned)
     if first_response is not None:
-        work["fr"] = _elapsed(data, first_response, start, created, unit)
+        work["fr"] = (stamps[first_response] - start) / _UNITS[unit]
         warn_set_aside(work.index[work["fr"].isna().to_numpy()], len(work), "tickets",
                        "a missing first-response time",
                        action="left out of the first-response figures")
     if resolved is not None:
-        work["res"] = _elapsed(data, resolved, start, created, unit)
+        work["res"] = (stamps[resolved] - start) / _UNITS[unit]
+    if first_response is not None and resolved is not None:
+        early = stamps[resolved] < stamps[first_response]  # False where either is missing
+        if early.any():
+            raise_bad_values(resolved, data[resolved], early,
+                             f"times at or after {first_response!r} (a ticket is answered "
+                             "before it is resolved)", problem="times before the first response")
     if contacts is not None:
         count = whole_counts(data, contacts, minimum=1)
         done = work["res"].notna() if resolved is not None else pd.Series(True, index=work.index)
@@ -125,7 +150,11 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
                        "a missing contact count", action="left out of the FCR rate")
         work["fcr"] = (count == 1).astype(float).where(done & count.notna())
     if satisfaction is not None:
-        work["sat"] = require_numeric(data, [satisfaction], what="ticket table")[satisfaction]
+        work["sat"] = rating_frame(data, [satisfaction], scale=scale, na_values=na_values,
+                                   what="ticket table")[satisfaction]
+    elif scale is not None or na_values is not None:
+        raise InputError("scale= and na_values= describe the satisfaction answers: name their "
+                         "column with satisfaction=..., or leave scale= and na_values= out.")
 
     groups = [((), work)] if not by_cols else \
         work.groupby([data[c] for c in by_cols], dropna=False, sort=True, observed=True)
@@ -152,14 +181,19 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
     return out
 
 
-def _elapsed(data, column, start, created, unit) -> pd.Series:
-    stamp = timestamps(data, column)
-    elapsed = (stamp - start) / _UNITS[unit]
-    early = elapsed < 0
+def _later_times(data, column, start, created, created_zoned) -> pd.Series:
+    """The times of *column*, checked to be of the same kind as *created* and not before it."""
+    stamp, zoned = timestamps(data, column)
+    if zoned != created_zoned:
+        which, other = (column, created) if zoned else (created, column)
+        values = data[which]
+        raise_bad_values(which, values, values.notna(), ZONE_ADVICE,
+                         problem=f"times with a time zone (unlike {other!r}, whose times have none)")
+    early = stamp < start
     if early.any():
         raise_bad_values(column, data[column], early, f"times at or after {created!r}",
                          problem="times before the ticket was created")
-    return elapsed
+    return stamp
 
 
 def _pct(values: pd.Series, q: float) -> float:

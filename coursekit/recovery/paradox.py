@@ -7,7 +7,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, drop_incomplete, require_columns, require_frame, require_numeric
+from ..core import (CODED_REASON, InputError, drop_incomplete, rating_frame, recode_column,
+                    require_columns, require_fraction, require_frame)
 from .inputs import is_yes_no, yes_no
 
 #: The three groups of :func:`recovery_paradox`, in the order they are reported.
@@ -15,7 +16,7 @@ GROUPS = ("No failure", "Failure, recovered", "Failure, not recovered")
 
 
 def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
-                     binary=None, confidence=0.95) -> pd.DataFrame:
+                     binary=None, confidence=0.95, scale=None, na_values=None) -> pd.DataFrame:
     """Compare customers with no failure, a recovered failure and an unrecovered failure.
 
     The recovery paradox (Hart, Heskett & Sasser 1990; McCollough & Bharadwaj 1992): customers
@@ -36,7 +37,10 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
 
     Missing answers: customers missing the outcome or the failure flag, or with a failure but
     no recovered flag, are set aside with a :class:`coursekit.MissingDataWarning`. The recovered
-    flag of customers without a failure is ignored.
+    flag of customers without a failure is ignored. Outcome codes listed in ``na_values=``
+    (e.g. ``[0, 99]``) are missing answers too. A numeric outcome without ``scale=`` is
+    searched for answers that look like such codes (a :class:`coursekit.SuspectCodeWarning`
+    names them); with ``scale=(1, 7)`` every answer must lie on the scale.
 
     Method: docs/methods.md §5.2. Used in: library only (lesson 06 will use it).
 
@@ -50,8 +54,13 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
         Yes/no columns: did a failure happen, and was it recovered.
     binary : bool, optional
         Force the outcome to be read as yes/no (True) or as a number (False). By default it is
-        yes/no when every answer is 0/1, True/False or a yes/no word.
+        yes/no when every answer is 0/1, True/False or a yes/no word, unless ``scale=`` is
+        given (a rating scale means a numeric outcome).
     confidence : float
+    scale : (low, high), optional
+        The scale of a numeric outcome, e.g. ``(1, 7)``.
+    na_values : number, text or list, optional
+        Outcome codes meaning "no answer".
 
     Returns
     -------
@@ -63,8 +72,9 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
     Raises
     ------
     coursekit.InputError
-        Missing columns, flags that are not yes/no, a non-numeric outcome, a confidence outside
-        0–1.
+        Missing columns, flags that are not yes/no, an outcome that is not a number (text,
+        dates, infinite) or is off the declared scale, ``scale=`` with a yes/no outcome, a
+        confidence outside 0–1.
 
     Examples
     --------
@@ -82,20 +92,26 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
     """
     from scipy import stats
 
-    if not 0 < confidence < 1:
-        raise InputError(f"confidence={confidence!r} should be between 0 and 1, e.g. 0.95.")
+    confidence = require_fraction(confidence, "confidence")
     data = require_frame(data, what="customer table")
     require_columns(data, [outcome, failure, recovered], what="customer table")
     failed = yes_no(data, failure)
     fixed = yes_no(data, recovered).mask(failed.eq(False).fillna(False).astype(bool), False)
-    binary = is_yes_no(data[outcome]) if binary is None else bool(binary)
+    if binary and scale is not None:
+        raise InputError("scale= describes a numeric outcome, but binary=True reads the outcome "
+                         "as yes/no, which has no scale. Leave one of them out.")
+    answers, coded = recode_column(data[outcome], na_values, outcome)
+    if binary is None:
+        binary = scale is None and is_yes_no(answers)
     if binary:
-        values = yes_no(data, outcome).astype("Float64").astype(float)
+        values = yes_no(answers.to_frame(), outcome).astype("Float64").astype(float)
     else:
-        values = require_numeric(data, [outcome], what="customer table")[outcome]
+        values = rating_frame(answers.to_frame(), [outcome], scale=scale,
+                              what="customer table")[outcome]
+    reason = CODED_REASON if coded else "missing answers"
     frame = pd.DataFrame({outcome: values, failure: failed.astype("Float64").astype(float),
                           recovered: fixed.astype("Float64").astype(float)}, index=data.index)
-    frame = drop_incomplete(frame, [outcome, failure, recovered], what="customers")
+    frame = drop_incomplete(frame, [outcome, failure, recovered], what="customers", reason=reason)
     masks = (frame[failure] == 0, (frame[failure] == 1) & (frame[recovered] == 1),
              (frame[failure] == 1) & (frame[recovered] == 0))
     samples = [frame.loc[m, outcome].to_numpy() for m in masks]

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, drop_incomplete, require_columns, require_frame
+from ..core import (InputError, drop_incomplete, raise_bad_values, require_columns, require_frame,
+                    require_percent)
 from .inputs import whole_counts
 
 
@@ -34,7 +35,8 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
     count : str, optional
         Column of counts when each row is a cause rather than a single failure.
     threshold : float
-        Cumulative share (in %, 0 < threshold ≤ 100) the vital few must reach.
+        Cumulative share in % the vital few must reach (80 for the 80 % rule; a fraction such
+        as 0.8 is refused rather than read as 0.8 %).
 
     Returns
     -------
@@ -44,8 +46,8 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
     Raises
     ------
     coursekit.InputError
-        Missing columns, counts that are negative or not whole numbers, no failures at all,
-        a threshold outside 0–100.
+        Missing columns, counts that are missing, negative, not whole numbers or absurdly
+        large, no failures at all, a threshold outside 0–100 or written as a fraction.
 
     Examples
     --------
@@ -59,8 +61,7 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
     2  late delivery      2  18.1818           90.9091       True
     3     rude staff      1   9.0909          100.0000      False
     """
-    if not 0 < threshold <= 100:
-        raise InputError(f"threshold={threshold!r} should be a percentage above 0 and at most 100, e.g. 80.")
+    threshold = require_percent(threshold, "threshold", 80, above_zero=True)
     if isinstance(data, pd.Series):
         data = data.rename("cause" if data.name is None else data.name).to_frame()
     table = require_frame(data, what="failure table")
@@ -72,8 +73,14 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
         cause = others[0]
     require_columns(table, [cause] + ([count] if count is not None else []), what="failure table")
     table = drop_incomplete(table, [cause], what="failures")
-    weights = (whole_counts(table, count, minimum=0).fillna(0) if count is not None
-               else pd.Series(1, index=table.index))
+    if count is not None:
+        weights = whole_counts(table, count, minimum=0)
+        if weights.isna().any():  # a blank count is not "no failures": say so, never guess 0
+            raise_bad_values(count, table[count], weights.isna(),
+                             "a whole number of failures for every cause (0 if there were none)",
+                             problem="missing counts")
+    else:
+        weights = pd.Series(1, index=table.index)
     totals = weights.groupby(table[cause], sort=False, observed=True).sum()
     if totals.sum() == 0:
         raise InputError("There are no failures to analyse: every count is 0.")

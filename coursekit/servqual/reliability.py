@@ -5,12 +5,13 @@ Public as ``coursekit.servqual.cronbach_alpha`` and ``coursekit.servqual.dimensi
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from ..core import (InputError, MissingDataWarning, drop_incomplete, numeric_frame, parse_scale,
-                    require_choice, require_frame, require_scale)
+from ..core import (InputError, MissingDataWarning, drop_incomplete, missing_reason, parse_scale,
+                    rating_frame, require_choice, require_fraction, require_frame)
 from .tables import dimension_map
 
 
@@ -39,7 +40,7 @@ class CronbachAlpha(float):
         return (CronbachAlpha, (float(self), self.ci, self.n, self.k, self.confidence))
 
 
-def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
+def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise", na_values=None):
     """Cronbach's alpha of a set of items (one column per item, one row per respondent).
 
     Formula, with k items::
@@ -55,7 +56,9 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
     Missing answers: by default a respondent with any missing item is left out entirely
     (listwise deletion) and a :class:`coursekit.MissingDataWarning` says how many were;
     ``nan_policy="pairwise"`` instead uses every available pair of answers for each covariance
-    (like pingouin's default), with the same warning.
+    (like pingouin's default), with the same warning. Codes listed in ``na_values=`` (e.g.
+    ``[0, 99]``) are missing answers too; without ``scale=``, answers that look like such codes
+    raise a :class:`coursekit.SuspectCodeWarning` naming them.
 
     Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
 
@@ -69,6 +72,8 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
         Confidence level of the interval (default 0.95).
     nan_policy : {"listwise", "pairwise"}
         How to treat missing answers (see above).
+    na_values : number, text, list or {column: codes}, optional
+        Codes meaning "no answer", read as missing answers.
 
     Returns
     -------
@@ -78,8 +83,9 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
     Raises
     ------
     InputError
-        For fewer than two items, an empty table, text answers, answers outside *scale*, fewer
-        than two complete respondents, or a total score that never varies.
+        For fewer than two items, an empty table, repeated column names, answers that are not
+        numbers (text, dates, yes/no, infinite), answers outside *scale*, fewer than two
+        complete respondents, a total score that never varies, or a ``ci`` not between 0 and 1.
 
     Examples
     --------
@@ -97,9 +103,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
     coursekit.InputError: Cronbach's alpha compares items, so it needs at least two item columns; ...
     """
     require_choice(nan_policy, "nan_policy", ("listwise", "pairwise"))
-    if not 0 < ci < 1:
-        raise InputError(f"ci={ci!r} is not a confidence level. Allowed: a number between 0 and 1, "
-                         f"such as 0.95.")
+    ci = require_fraction(ci, "ci")
     bounds = parse_scale(scale)
     data = require_frame(items, "item table")
     k = data.shape[1]
@@ -107,14 +111,10 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
         found = ", ".join(repr(str(c)) for c in data.columns) or "none"
         raise InputError(f"Cronbach's alpha compares items, so it needs at least two item columns; "
                          f"the item table has {k} ({found}). Pass all the items of one dimension.")
-    data = numeric_frame(data, "item table")
-    # Our own float copy: centred in place below, so no second full-size array is needed.
-    values = data.to_numpy(dtype=np.float64, copy=True)
-    if bounds is not None:
-        with np.errstate(invalid="ignore"):
-            low, high = np.nanmin(values, axis=0), np.nanmax(values, axis=0)
-        for j in np.flatnonzero((low < bounds[0]) | (high > bounds[1])):
-            require_scale(data.iloc[:, j].astype(np.float64), str(data.columns[j]), *bounds)
+    # Our own float copy (rating_frame never returns the caller's data): centred in place
+    # below, so no second full-size array is needed.
+    numbers, values = rating_frame(data, list(data.columns), scale=bounds, na_values=na_values,
+                                   what="item table", with_array=True)
     missing = np.isnan(values).any(axis=1)
     pairwise = nan_policy == "pairwise" and missing.any()
     if pairwise:
@@ -122,7 +122,8 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
                       f"each covariance uses the respondents who answered both items (pairwise).",
                       MissingDataWarning, stacklevel=2)
     elif missing.any():
-        drop_incomplete(data, list(data.columns), what="respondents")
+        drop_incomplete(numbers, list(numbers.columns), what="respondents",
+                        reason=missing_reason(numbers))
         values = values[~missing]
     n = values.shape[0]
     if n < 2:
@@ -150,7 +151,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise"):
     return CronbachAlpha(float(alpha), interval, n, k, ci)
 
 
-def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95):
+def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95, na_values=None):
     """Cronbach's alpha of each dimension's items (see :func:`cronbach_alpha`).
 
     Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
@@ -166,6 +167,8 @@ def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95):
         The answer scale to check answers against.
     ci : float
         Confidence level of the interval.
+    na_values : number, text, list or {item: codes}, optional
+        Codes meaning "no answer" (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -191,7 +194,9 @@ def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95):
     mapping = dimension_map(dimensions, data.columns)
     rows = []
     for name, cols in mapping.items():
-        result = cronbach_alpha(data[cols], scale=scale, ci=ci)
+        codes = ({c: v for c, v in na_values.items() if c in cols}
+                 if isinstance(na_values, Mapping) else na_values)
+        result = cronbach_alpha(data[cols], scale=scale, ci=ci, na_values=codes)
         rows.append({"dimension": name, "items": len(cols), "n": result.n, "alpha": float(result),
                      "ci_low": result.ci[0], "ci_high": result.ci[1]})
     return pd.DataFrame(rows)

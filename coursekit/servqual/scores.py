@@ -8,7 +8,7 @@ from .tables import (check_weights, complete_pair, dimension_map, group_labels, 
                      per_dimension, weight_frame)
 
 
-def gaps(expectations, perceptions=None, *, scale=SCALE):
+def gaps(expectations, perceptions=None, *, scale=SCALE, na_values=None):
     """Item gaps G = P - E, one row per respondent (Parasuraman, Zeithaml & Berry 1988).
 
     A negative gap is a shortfall: the service was perceived below what was expected.
@@ -21,7 +21,11 @@ def gaps(expectations, perceptions=None, *, scale=SCALE):
         The same item columns and row labels in both. Or the survey table alone (see the module
         text).
     scale : (low, high) or None
-        The answer scale (default 1-7); answers outside it raise InputError.
+        The answer scale (default 1-7); answers outside it raise InputError. With
+        ``scale=None`` answers that look like not-applicable codes (99 among 1-7) raise a
+        :class:`coursekit.SuspectCodeWarning` instead.
+    na_values : number, text, list or {item: codes}, optional
+        Codes meaning "no answer" (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -30,8 +34,8 @@ def gaps(expectations, perceptions=None, *, scale=SCALE):
     Raises
     ------
     InputError
-        For tables of different shape, columns or row labels, text answers, or answers outside
-        the scale.
+        For tables of different shape, columns or row labels, repeated column names, answers
+        that are not numbers (text, dates, yes/no, infinite), or answers outside the scale.
 
     Examples
     --------
@@ -46,12 +50,12 @@ def gaps(expectations, perceptions=None, *, scale=SCALE):
     ...
     coursekit.InputError: The expectations table and the perceptions table must have the same item columns, but ...
     """
-    e, p, _ = pair_tables(expectations, perceptions, scale)
+    e, p, _ = pair_tables(expectations, perceptions, scale, na_values)
     return p - e
 
 
 def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=None,
-                   dimensions=None, scale=SCALE):
+                   dimensions=None, scale=SCALE, na_values=None):
     """Gap of each SERVQUAL dimension: the mean of its item gaps P - E.
 
     Formula, per respondent: ``gap_d = mean over the items i of d of (P_i - E_i)``; the averaged
@@ -75,6 +79,8 @@ def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=N
         ``{dimension: [item columns]}`` for another instrument; default :data:`DIMENSION_ITEMS`.
     scale : (low, high) or None
         The answer scale (default 1-7).
+    na_values : number, text, list or {item: codes}, optional
+        Codes meaning "no answer" (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -107,7 +113,7 @@ def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=N
     1  Downtown  Reliability      5  1          7.0         5.4 -1.6
     2  Downtown  Responsiveness   4  1          7.0         5.0 -2.0
     """
-    e, p, survey = pair_tables(expectations, perceptions, scale)
+    e, p, survey = pair_tables(expectations, perceptions, scale, na_values)
     mapping = dimension_map(dimensions, e.columns)
     groups = None if by is None else group_labels(by, survey, e.index)
     (e, p), _ = complete_pair(e, p)
@@ -141,7 +147,7 @@ def _averaged(e_dim, p_dim, mapping):
 
 
 def score(expectations, perceptions=None, weights=None, *, per_respondent=False, dimensions=None,
-          scale=SCALE):
+          scale=SCALE, na_values=None):
     """The SERVQUAL score: unweighted, or weighted by the importance points of each respondent.
 
     Unweighted: the mean of the five dimension gaps. Weighted: each respondent splits 100 points
@@ -164,6 +170,8 @@ def score(expectations, perceptions=None, weights=None, *, per_respondent=False,
         ``{dimension: [item columns]}``; default the five RATER dimensions.
     scale : (low, high) or None
         The answer scale (default 1-7).
+    na_values : number, text, list or {item: codes}, optional
+        Codes meaning "no answer" (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -190,7 +198,7 @@ def score(expectations, perceptions=None, weights=None, *, per_respondent=False,
     ...
     coursekit.InputError: The weights (...) do not add up to 100 for 2 respondents (their totals): row 0: 95.0, row 1: 95.0. ...
     """
-    e, p, survey = pair_tables(expectations, perceptions, scale)
+    e, p, survey = pair_tables(expectations, perceptions, scale, na_values)
     mapping = dimension_map(dimensions, e.columns)
     points = None if weights is None else weight_frame(weights, survey, e.index, list(mapping))
     (e, p), points = complete_pair(e, p, points)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..core import (InputError, drop_incomplete, numeric_frame, parse_scale, require_columns,
-                    require_complete, require_frame, require_same_labels, require_unique_labels,
-                    show_labels, show_offenders)
+from ..core import (CODED_REASON, InputError, drop_incomplete, numeric_frame, parse_scale,
+                    rating_frame, require_columns, require_complete, require_frame,
+                    require_same_labels, require_unique_labels, show_labels, show_offenders)
 from .items import DIMENSION_ITEMS, ITEM_IDS
 
 WEIGHT_TOTAL = 100.0
@@ -27,8 +27,9 @@ def split_columns(survey, prefix: str, items, what: str) -> pd.DataFrame:
     return part
 
 
-def paired_tables(tables: dict[str, object], scale) -> dict[str, pd.DataFrame]:
-    """Check that the tables cover the same items and respondents, with numbers on *scale*."""
+def paired_tables(tables: dict[str, object], scale, na_values=None) -> dict[str, pd.DataFrame]:
+    """Check that the tables cover the same items and respondents, with numbers on *scale*;
+    codes in *na_values* become missing answers (``attrs["not_applicable"]`` counts them)."""
     bounds = parse_scale(scale)
     frames = {what: require_frame(t, f"{what} table") for what, t in tables.items()}
     (first_name, first), *others = frames.items()
@@ -41,7 +42,8 @@ def paired_tables(tables: dict[str, object], scale) -> dict[str, pd.DataFrame]:
                             f"the {what} table", noun="respondents (row labels)", ordered=True)
     out = {}
     for what, frame in frames.items():
-        frame = numeric_frame(frame[list(first.columns)], f"{what} table").astype(np.float64)
+        frame = rating_frame(frame, list(first.columns), na_values=na_values,
+                             what=f"{what} table", look_for_suspects=bounds is None, stacklevel=6)
         if bounds is not None:
             array = frame.to_numpy()
             with np.errstate(invalid="ignore"):
@@ -54,7 +56,8 @@ def paired_tables(tables: dict[str, object], scale) -> dict[str, pd.DataFrame]:
                         f"The {what} table's column {str(column)!r} has {int(bad.sum())} answers "
                         f"outside the scale: {show_offenders(values, bad)}. Allowed: numbers from "
                         f"{bounds[0]:g} to {bounds[1]:g} (the declared scale; pass scale= to change "
-                        f"it, or scale=None to skip the check).")
+                        f"it, or scale=None to skip the check; codes such as 0 or 99 for 'not "
+                        f"applicable' can be passed as na_values=[0, 99]).")
         out[what] = frame
     return out
 
@@ -64,11 +67,13 @@ def complete_rows(frames: dict[str, pd.DataFrame], extra: pd.DataFrame | None = 
     tables = [*frames.values(), *([] if extra is None else [extra])]
     if not any(t.isna().to_numpy().any() for t in tables):
         return frames, extra
+    coded = any(f.attrs.get("not_applicable") for f in frames.values())
     parts = [f.add_prefix(f"{what}:") for what, f in frames.items()]
     if extra is not None:
         parts.append(extra.add_prefix("weight:"))
     joined = pd.concat(parts, axis=1)
-    kept = drop_incomplete(joined, list(joined.columns), what="respondents").index
+    kept = drop_incomplete(joined, list(joined.columns), what="respondents",
+                           reason=CODED_REASON if coded else "missing answers").index
     if len(kept) == len(joined):
         return frames, extra
     return ({w: f.loc[kept] for w, f in frames.items()},
@@ -170,10 +175,13 @@ def check_weights(points: pd.DataFrame) -> None:
     off = (total - WEIGHT_TOTAL).abs() > 1e-6
     if off.any():
         columns = ", ".join(repr(c) for c in points.columns)
+        fractions = bool(((total[off] - 1).abs() <= 1e-6).all())
+        hint = (" They add up to 1, as shares written as fractions do: give points out of 100 "
+                "(multiply the weights by 100)." if fractions else "")
         raise InputError(f"The weights ({columns}) do not add up to {WEIGHT_TOTAL:g} for "
                          f"{int(off.sum())} respondents (their totals): {show_offenders(total, off)}. "
                          f"Allowed: each respondent splits exactly {WEIGHT_TOTAL:g} points across "
-                         f"the {len(points.columns)} dimensions.")
+                         f"the {len(points.columns)} dimensions.{hint}")
 
 
 def split_survey(survey, expectation_prefix="E_", perception_prefix="P_"):
@@ -216,13 +224,14 @@ def split_survey(survey, expectation_prefix="E_", perception_prefix="P_"):
             split_columns(data, perception_prefix, ITEM_IDS, "perception"))
 
 
-def pair_tables(expectations, perceptions, scale):
+def pair_tables(expectations, perceptions, scale, na_values=None):
     """The (expectations, perceptions, survey) of either calling form, checked and paired."""
     survey = None
     if perceptions is None:
         survey = require_frame(expectations, "survey table")
         expectations, perceptions = split_survey(survey)
-    tables = paired_tables({"expectations": expectations, "perceptions": perceptions}, scale)
+    tables = paired_tables({"expectations": expectations, "perceptions": perceptions}, scale,
+                           na_values)
     return tables["expectations"], tables["perceptions"], survey
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import require_choice
+from ..core import raise_bad_values, require_choice, show_offenders
 from .items import DIMENSION_ITEMS
 from .tables import complete_rows, dimension_map, paired_tables, per_dimension
 
 
-def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=None, scale=None):
+def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=None, scale=None,
+                      na_values=None):
     """Where perceived service sits against the zone of tolerance (ZBP 1993; MSA, MSS: PZB 1994).
 
     Per item (or dimension), averaged over respondents::
@@ -35,7 +36,12 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
         ``{dimension: [item columns]}``; default the five RATER dimensions (items outside it
         get no dimension when ``by="item"``).
     scale : (low, high), optional
-        The answer scale, if you want answers checked against it.
+        The answer scale, if you want answers checked against it. Without it, answers that
+        look like not-applicable codes (99 among 1-7) raise a
+        :class:`coursekit.SuspectCodeWarning`.
+    na_values : number, text, list or {item: codes}, optional
+        Codes meaning "no answer" (e.g. ``[0, 99]``), read as missing answers; a respondent
+        missing any answer is set aside with a :class:`coursekit.MissingDataWarning`.
 
     Returns
     -------
@@ -46,8 +52,10 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
     Raises
     ------
     InputError
-        For tables that differ in items or respondents, text answers, answers outside *scale*,
-        or an unknown *by*.
+        For tables that differ in items or respondents, answers that are not numbers (text,
+        dates, yes/no, infinite), answers outside *scale*, a desired level below the adequate
+        level of the same respondent and item (the zone would be upside down), or an unknown
+        *by*.
 
     Examples
     --------
@@ -60,7 +68,9 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
     1  q05  Reliability -1.0 -2.5         1.5  below the zone
     """
     require_choice(by, "by", ("item", "dimension"))
-    tables = paired_tables({"adequate": adequate, "desired": desired, "perceived": perceived}, scale)
+    tables = paired_tables({"adequate": adequate, "desired": desired, "perceived": perceived}, scale,
+                           na_values)
+    _require_desired_at_least_adequate(tables["adequate"], tables["desired"])
     tables, _ = complete_rows(tables)
     if by == "dimension":
         mapping = dimension_map(dimensions, tables["adequate"].columns)
@@ -81,3 +91,19 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
     out["position"] = np.select([out["msa"] < 0, out["mss"] > 0], ["below the zone", "above the zone"],
                                 "within the zone")
     return out
+
+
+def _require_desired_at_least_adequate(adequate: pd.DataFrame, desired: pd.DataFrame) -> None:
+    """The desired level is the top of the zone of tolerance, the adequate level its floor."""
+    below = (desired < adequate).to_numpy()  # False wherever either answer is missing
+    if not below.any():
+        return
+    j = int(np.flatnonzero(below.any(axis=0))[0])
+    column = desired.columns[j]
+    mask = pd.Series(below[:, j], index=desired.index)
+    raise_bad_values(
+        column, desired[column], mask,
+        "a desired level at or above the adequate level of the same respondent and item (their "
+        f"adequate levels: {show_offenders(adequate[column], mask)}); the zone of tolerance runs "
+        "from adequate up to desired, so check whether the two tables were swapped",
+        problem="desired levels below the adequate level")

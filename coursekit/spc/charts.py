@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, raise_bad_values, require_complete, require_numeric
+from ..core import InputError, fmt_label, raise_bad_values, require_complete, require_numeric
 
 #: Individuals-chart constant: 3 / d2 with d2 = 1.128 for moving ranges of 2, rounded to 2.66.
 E2 = 2.66
@@ -186,6 +186,7 @@ def _series(values, name):
         raise InputError(f"{name}= should be one column (a Series) or a list of numbers, not a "
                          f"table with {values.shape[1]} columns. Pick the column, e.g. table['{name}'].")
     if isinstance(values, pd.Series):
+        _require_time_order(values.index, name)
         return values, values.index
     try:
         array = np.asarray(values, dtype=object).reshape(-1) if np.ndim(values) else None
@@ -195,6 +196,24 @@ def _series(values, name):
         raise InputError(f"{name}= should be a Series or a list of numbers, not {values!r}.")
     index = pd.RangeIndex(1, len(array) + 1, name="sample")
     return pd.Series(array, index=index), index
+
+
+def _require_time_order(index: pd.Index, name) -> None:
+    """Periods labelled by dates, times or numbers must come in order, each once: a control
+    chart's moving ranges and runs read the points in the order given."""
+    ordered = (pd.api.types.is_datetime64_any_dtype(index) or isinstance(index, pd.PeriodIndex)
+               or pd.api.types.is_timedelta64_dtype(index)
+               or (pd.api.types.is_numeric_dtype(index) and not pd.api.types.is_bool_dtype(index)))
+    if not ordered or index.is_monotonic_increasing and index.is_unique:
+        return
+    labels = list(index)
+    missing = np.asarray(index.isna())
+    early = np.r_[False, np.asarray(index[1:] <= index[:-1])] | missing
+    shown = pd.Series(["no label" if gap else f"after {fmt_label(before)}"
+                       for gap, before in zip(missing, [None, *labels[:-1]])], index=index)
+    raise_bad_values(name, shown, early,
+                     "periods in time order, each once (sort the Series with .sort_index() and "
+                     "add up repeated periods first)", problem="periods out of time order")
 
 
 def _numbers(columns: dict, index) -> pd.DataFrame:

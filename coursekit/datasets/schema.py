@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, raise_bad_values, require_columns, show_offenders
+from ..core import InputError, column_numbers, raise_bad_values, require_columns, show_offenders
 
 #: Kinds of column, with the words a data card uses for each.
 KIND_WORDS = {
@@ -150,11 +150,12 @@ def _numbers(col: Column, values: pd.Series, problems: list[str]) -> pd.Series:
         problems.append(problem_text(col.name, values, values.notna(), "entries that are True/False "
                                  "instead of numbers", col.allowed_text()))
         return pd.Series(np.nan, index=values.index)
-    numbers = pd.to_numeric(values.where(~blank), errors="coerce").astype("float64")
-    bad = numbers.isna() & ~blank
-    if bad.any():
-        problems.append(problem_text(col.name, values, bad, "entries that are not numbers",
-                                 col.allowed_text()))
+    try:  # the core's one reading of numbers: no dates, durations, inf or absurd sizes
+        numbers = pd.Series(column_numbers(values.where(~blank), col.name, col.allowed_text()),
+                            index=values.index)
+    except InputError as problem:
+        problems.append(str(problem))
+        return pd.Series(np.nan, index=values.index)
     ok = numbers.notna()
     if col.kind == "int":
         fraction = ok & (numbers != np.floor(numbers))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import require_columns, require_frame
+from ..core import require_columns, require_frame, require_numeric
 from ..style import MARKERS, NEUTRAL, PALETTE, new_axes
 
 _CATEGORY_LABELS = {"A": "Attractive (A)", "O": "One-dimensional (O)", "M": "Must-be (M)",
@@ -80,6 +80,7 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     """
     data = require_frame(summary, "KANO summary")
     require_columns(data, ["category", "better", "worse"], "KANO summary")
+    data = data.assign(**require_numeric(data, ["better", "worse"], "KANO summary"))
     name_column = attribute if attribute is not None else data.columns[0]
     ax = new_axes(ax, title="KANO Better-Worse diagram",
                   xlabel="|Worse| (dissatisfaction when absent)",
@@ -145,6 +146,8 @@ def plot_continuous(scores, *, attribute=None, size=None, ax=None, label=True):
     """
     data = require_frame(scores, "KANO scores")
     require_columns(data, ["functional_score", "dysfunctional_score"], "KANO scores")
+    data = data.assign(**require_numeric(data, ["functional_score", "dysfunctional_score"],
+                                         "KANO scores"))
     name_column = attribute if attribute is not None else data.columns[0]
     if size is None and "importance" in data.columns:
         size = "importance"

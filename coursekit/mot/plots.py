@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import InputError, parse_scale, require_columns, require_frame
+from ..core import InputError, parse_scale, require_columns, require_frame, require_numeric
 from ..style import BAD, GOOD, MARKERS, NEUTRAL, OKABE_ITO, PALETTE, new_axes, readable
 from .journey import emotion_curve
 
@@ -49,6 +49,7 @@ def plot_ipa(table, ax=None, *, importance_limits=None, performance_limits=None,
     """
     table = require_frame(table, what="IPA table")
     require_columns(table, ["attribute", "importance", "performance", "quadrant"], what="IPA table")
+    table = table.assign(**require_numeric(table, ["importance", "performance"], what="IPA table"))
     if "importance_crosshair" not in table.attrs:
         raise InputError("plot_ipa needs the table returned by coursekit.mot.ipa(...), which "
                          "records where the crosshairs are; this table does not.")
@@ -194,6 +195,7 @@ def plot_importance(table, ax=None, names=None):
     """
     table = require_frame(table, what="importance table")
     require_columns(table, ["driver", "importance", "share"], what="importance table")
+    table = table.assign(**require_numeric(table, ["importance", "share"], what="importance table"))
     method = table.attrs.get("method", "")
     r2 = table.attrs.get("r_squared")
     title = "Driver importance" + (f" ({method.replace('_', ' ')}" if method else "")

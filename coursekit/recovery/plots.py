@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import require_columns, require_frame
+from ..core import require_columns, require_frame, require_numeric
 from ..style import BAD, GOOD, MARKERS, NEUTRAL, PALETTE, new_axes
 
 
@@ -28,6 +28,7 @@ def plot_pareto(table, ax=None):
     """
     table = require_frame(table, what="Pareto table")
     require_columns(table, ["cause", "count", "cumulative_share", "vital_few"], what="Pareto table")
+    table = table.assign(**require_numeric(table, ["count", "cumulative_share"], what="Pareto table"))
     threshold = table.attrs.get("threshold", 80.0)
     ax = new_axes(ax, title="Pareto analysis of failure causes", xlabel="Failure cause",
                   ylabel="Number of failures")
@@ -70,6 +71,8 @@ def plot_recovery_paradox(table, ax=None):
     """
     table = require_frame(table, what="recovery-paradox table")
     require_columns(table, ["group", "n", "mean", "ci_low", "ci_high"], what="recovery-paradox table")
+    table = table.assign(**require_numeric(table, ["n", "mean", "ci_low", "ci_high"],
+                                           what="recovery-paradox table"))
     kind = table.attrs.get("kind", "mean")
     outcome = table.attrs.get("outcome", "outcome")
     level = f"{table.attrs.get('confidence', 0.95):.0%}"

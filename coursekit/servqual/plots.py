@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import require_columns, require_frame
+from ..core import require_columns, require_frame, require_numeric
 from ..style import BAD, GOOD, MARKERS, NEUTRAL, PALETTE, new_axes
 from .items import DIMENSION_ITEMS
 from .tables import complete_pair, pair_tables
@@ -40,11 +40,17 @@ def plot_gaps(gaps_table, *, ax=None):
     data = require_frame(gaps_table, "dimension gaps")
     if "gap" in data.columns:
         require_columns(data, ["dimension"], "dimension gaps")
+        data = data.assign(gap=require_numeric(data, ["gap"], "dimension gaps")["gap"])
         group = data.columns[0] if data.columns[0] != "dimension" else None
         wide = (data.pivot_table(index="dimension", columns=group, values="gap", sort=False)
                 if group is not None else data.set_index("dimension")[["gap"]])
-    else:
-        group, wide = None, data.mean(numeric_only=True).to_frame("gap")
+    else:  # one row per respondent: every column but a leading group label is a gap
+        first = data.columns[0]
+        label = not pd.api.types.is_numeric_dtype(data[first]) and data.shape[1] > 1 and \
+            pd.api.types.infer_dtype(data[first], skipna=True) in ("string", "categorical")
+        gaps = require_numeric(data, list(data.columns[1:] if label else data.columns),
+                               "dimension gaps")
+        group, wide = None, gaps.mean().to_frame("gap")
     ax = new_axes(ax, title="SERVQUAL gap by dimension",
                   xlabel="Gap P - E (negative = below expectations)", ylabel="Dimension")
     n_rows, n_bars = wide.shape
@@ -155,6 +161,8 @@ def plot_zone(zone_table, *, ax=None):
     """
     data = require_frame(zone_table, "zone-of-tolerance table")
     require_columns(data, ["adequate", "desired", "perceived", "position"], "zone-of-tolerance table")
+    data = data.assign(**require_numeric(data, ["adequate", "desired", "perceived"],
+                                         "zone-of-tolerance table"))
     label_column = "item" if "item" in data.columns else data.columns[0]
     ax = new_axes(ax, title="Zone of tolerance (adequate to desired) and perceived service",
                   xlabel=str(label_column).capitalize(), ylabel="Mean rating")

@@ -1,7 +1,7 @@
 """Control-chart figures: the values, centre line, limits and out-of-control points."""
 from __future__ import annotations
 
-from ..core import require_columns, require_frame
+from ..core import require_columns, require_frame, require_numeric
 from ..style import BAD, GOOD, NEUTRAL, new_axes
 
 
@@ -33,6 +33,8 @@ def plot_individuals_chart(chart, ax=None):
 def _plot(chart, column, title, ylabel, ax):
     chart = require_frame(chart, what="control-chart table")
     require_columns(chart, [column, "centre", "lcl", "ucl", "out_of_control"], what="control-chart table")
+    chart = chart.assign(**require_numeric(chart, [column, "centre", "lcl", "ucl"],
+                                           what="control-chart table"))
     ax = new_axes(ax, title=title if column == "value" else f"{title} (limits: p̄ ± 3σ)",
                   xlabel=str(chart.index.name or "Period"), ylabel=ylabel)
     x = chart.index

@@ -20,6 +20,7 @@ FAR_FACTOR = 2         # ... and more than twice the rest's range beyond it
 EDGE_TOP = (8.0, 9.0)  # "don't know" codes just above a scale of at most seven points
 EDGE_SHARE = 0.25      # edge codes are a minority of the answers ...
 TOP_USED = 0.02        # ... above a scale top that people really used (not a thin tail)
+LOW_CODE_ABOVE = 5     # 0 counts as a code only below a scale reaching 5 (1-5, 1-6, 1-7)
 MIN_ANSWERS_FAR, MIN_ANSWERS_EDGE = 5, 10
 
 
@@ -125,11 +126,15 @@ def look_for_codes(values, span=None, whole=None):
     * **far** (5 answers or more): one to three values more than ``FAR_GAP`` (10) and more than
       twice the range of the other answers beyond them — 99 among answers from 1 to 7, 999
       among 0–100; together fewer than half the answers;
-    * **edge** (10 answers or more): 0 or negative values below, and 8 or 9 above, answers
-      that otherwise fill a scale of at most seven points starting at 1 (at least three
-      different answers, the top one given by at least 2 % of the answers, so a thin tail
-      such as 7, 8, 9 nights is not taken for codes); together at most a quarter of the
-      answers. Negative values below answers starting at 0 count too (-1 below 0–10).
+    * **edge** (10 answers or more): 0 or negative values below answers that otherwise run
+      from 1 up to 5, 6 or 7, and 8 or 9 above answers of at most seven points starting at 1
+      (at least three different answers, the top one given by at least 2 % of the answers,
+      so a thin tail such as 7, 8, 9 nights is not taken for codes); together at most a
+      quarter of the answers. Negative values below answers starting at 0 count too (-1
+      below 0–10).
+
+    Some real scales look exactly like a shorter one with codes — 0–5 to 0–9, 1–8, 1–9 — and
+    are flagged; declaring the scale (``scale=(0, 5)``) settles it and turns the search off.
 
     *span* (the lowest and highest answer) and *whole* (True when the answers are known to be
     whole numbers) save passes over the data when the caller knows them.
@@ -235,6 +240,8 @@ def _edge(v, c, flagged, first, last):
         below = rest_v < 1
         if above.any() and body.any() and rest_c[body][-1] < TOP_USED * total:
             above[:] = False  # the top of the "scale" is a thin tail, not a scale end
+        if below.any() and rest_v[body].max() < LOW_CODE_ABOVE:
+            below[:] = False  # 0-3 and 0-4 are real scales; 0 below 1-5 or 1-7 is a code
     elif (rest_v < 0).any() and (rest_v == 0).any():
         # A scale starting at 0 (0-10, say), perhaps with -1 below it.
         body, above, below = rest_v >= 0, np.zeros(len(rest_v), dtype=bool), rest_v < 0

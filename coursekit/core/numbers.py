@@ -18,9 +18,6 @@ from .messages import raise_bad_values
 MAX_MAGNITUDE = 1e15
 ALLOWED_NUMBERS = "finite numbers smaller than 10^15 in size"
 
-# Entries of an object column that pandas would turn into numbers although they are not ones
-# (numpy's own scalar types are added on first use, so that importing coursekit stays cheap).
-_NOT_NUMBERS = (bool, _dt.date, _dt.time, _dt.timedelta)
 _DATE_KINDS = {"datetime64", "datetime", "date", "timedelta64", "timedelta", "time", "period",
                "interval"}
 
@@ -133,11 +130,15 @@ def _converted(col, name, allowed):
     if kind == "complex":
         raise_bad_values(name, col, present, allowed, problem="complex numbers")
     if kind.startswith("mixed") or kind == "unknown-array":
-        not_numbers = (*_NOT_NUMBERS, np.bool_, np.datetime64, np.timedelta64)
-        odd = col.map(lambda v: isinstance(v, not_numbers)).astype(bool)
+        dates = (_dt.date, _dt.time, _dt.timedelta, np.datetime64, np.timedelta64)
+        odd = col.map(lambda v: isinstance(v, dates)).astype(bool)
         if odd.any():
             raise_bad_values(name, col, odd, allowed,
-                             problem="dates, durations or yes/no entries where numbers belong")
+                             problem="dates, times or durations where numbers belong")
+        odd = col.map(lambda v: isinstance(v, (bool, np.bool_))).astype(bool)
+        if odd.any():
+            raise_bad_values(name, col, odd, allowed,
+                             problem="yes/no (True/False) entries where numbers belong")
         odd = col.map(lambda v: isinstance(v, (complex, np.complexfloating))).astype(bool)
         if odd.any():
             raise_bad_values(name, col, odd, allowed, problem="complex numbers")

@@ -116,7 +116,8 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
     perf_scale = parse_scale(performance_scale, "performance_scale") or scale
     table = _ipa_inputs(importance, performance, data, attribute)
     counts = None if n is None else _respondents(n, data, table.index)
-    table = _ipa_numbers(table, imp_scale, perf_scale, na_values)
+    names = {"importance": importance, "performance": performance} if data is not None else {}
+    table = _ipa_numbers(table, imp_scale, perf_scale, na_values, names)
     if counts is not None:
         counts = counts.loc[table.index]
         small = counts < 30
@@ -184,14 +185,22 @@ def _ipa_inputs(importance, performance, data, attribute) -> pd.DataFrame:
     return frame
 
 
-def _ipa_numbers(frame, imp_scale, perf_scale, na_values) -> pd.DataFrame:
-    """The two columns as numbers: blanks refused, not-applicable codes set aside."""
-    scales = {c: s for c, s in (("importance", imp_scale), ("performance", perf_scale)) if s}
+def _ipa_numbers(frame, imp_scale, perf_scale, na_values, names) -> pd.DataFrame:
+    """The two columns as numbers: blanks refused, not-applicable codes set aside. *names*
+    are the columns as the caller knows them (their own column names with ``data=``)."""
+    roles = ("importance", "performance")
+    shown = [names.get(r, r) for r in roles]
+    if len(set(shown)) < 2:
+        shown = list(roles)
+    frame = frame.set_axis(shown, axis=1)
+    scales = {c: s for c, s in zip(shown, (imp_scale, perf_scale)) if s}
+    if isinstance(na_values, dict):  # keyed by role or by the caller's column name
+        na_values = {names.get(k, k) if k in roles else k: v for k, v in na_values.items()}
     blank = frame.isna()
-    numbers = rating_frame(frame, ["importance", "performance"], scale=scales or None,
-                           na_values=na_values, what="attribute table", stacklevel=5)
-    for col in ("importance", "performance"):
-        require_complete(frame[col], col, what=f"an {col} value" if col == "importance"
+    numbers = rating_frame(frame, shown, scale=scales or None, na_values=na_values,
+                           what="attribute table", stacklevel=5)
+    for col, role in zip(shown, roles):
+        require_complete(frame[col], col, what=f"an {role} value" if role == "importance"
                          else "a performance value")
     coded = (numbers.isna() & ~blank).any(axis=1).to_numpy()
     if coded.any():
@@ -200,6 +209,7 @@ def _ipa_numbers(frame, imp_scale, perf_scale, na_values) -> pd.DataFrame:
         warn_set_aside(frame.index[coded], len(frame), "attributes",
                        "a not-applicable code (na_values=)", stacklevel=4)
         numbers = numbers.loc[~coded]
+    numbers = numbers.set_axis(list(roles), axis=1)
     numbers.index.name = "attribute"
     return numbers
 

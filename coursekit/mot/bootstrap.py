@@ -27,6 +27,10 @@ ROW_BLOCK = 8192
 
 #: Resamples whose counts are drawn and multiplied together.
 RESAMPLE_BLOCK = 250
+#: A resample where a variable's variance (in units of its variance in the whole sample) or
+#: the drivers' smallest eigenvalue falls below this is degenerate: a driver took one value
+#: only, or drivers duplicate each other. Single-precision rounding stays near 1e-8.
+DEGENERATE = 1e-6
 
 
 def features(z: np.ndarray, dtype=np.float32) -> np.ndarray:
@@ -84,7 +88,7 @@ def correlations_from_sums(sums: np.ndarray, n: int, q: int):
     cov[:, rows, cols] = cross
     cov[:, cols, rows] = cross
     var = np.diagonal(cov, axis1=1, axis2=2)
-    usable = (var > 1e-12).all(axis=1)
+    usable = (var > DEGENERATE).all(axis=1)
     spread = np.sqrt(np.where(var > 0, var, 1.0))
     corr = cov / spread[:, :, None] / spread[:, None, :]
     diag = np.arange(q)
@@ -102,7 +106,7 @@ def shares_from_correlations(corr: np.ndarray, usable: np.ndarray, method: str, 
         strength = rxy**2
     else:
         lam, vec = np.linalg.eigh(rxx)
-        usable = usable & (lam[:, 0] > collinear * p)
+        usable = usable & (lam[:, 0] > max(collinear, DEGENERATE) * p)
         lam = np.where(lam > 0, lam, 1.0)
         proj = np.einsum("rkj,rk->rj", vec, rxy)  # Qᵀ r_xy
         if method == "relative_weights":

@@ -220,8 +220,8 @@ def _respondents(n, data, index) -> pd.Series:
         values = pd.Series(data[_column(data, n)].to_numpy(), index=index, name=n)
     elif isinstance(n, (pd.Series, dict)):
         values = pd.Series(n) if isinstance(n, dict) else n
-        absent = index.difference(values.index)
-        if len(absent):
+        absent = [a for a in index if a not in values.index]  # in the attributes' order
+        if absent:
             raise InputError(f"n= has no count for the attributes {show_labels(absent)}. Allowed: "
                              "one number for all attributes, or one per attribute.")
         values = values.loc[index]

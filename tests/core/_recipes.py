@@ -21,7 +21,9 @@ import pandas as pd
 
 import coursekit as ck
 
-SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "datasets", "survey")
+# Subpackages that take no tables of survey or service data: the look of figures, the course
+# tools (lessons, glossary, quizzes) and the team board's client (answers sent to a server).
+NOT_DATA = {"style", "course", "classroom"}
 
 
 @dataclass
@@ -273,16 +275,19 @@ def generic_recipe(func) -> Recipe:
     return Recipe(lambda: with_note(ratings()), call, table=bool(params), takes_input=bool(params))
 
 
-def public_functions() -> dict[str, Callable]:
-    """Every public function of the analysis subpackages, from their ``__all__``."""
-    import importlib
+def subpackages() -> list[str]:
+    """The data subpackages: every subpackage ``coursekit`` exports, but those in NOT_DATA."""
+    import types
 
+    return [name for name in ck.__all__ if name not in NOT_DATA
+            and isinstance(getattr(ck, name), types.ModuleType)]
+
+
+def public_functions() -> dict[str, Callable]:
+    """Every public function of the data subpackages, from their ``__all__``."""
     found = {}
-    for sub in SUBPACKAGES:
-        try:
-            module = importlib.import_module(f"coursekit.{sub}")
-        except ModuleNotFoundError:
-            continue  # a subpackage not in this version of the course
+    for sub in subpackages():
+        module = getattr(ck, sub)
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
             if inspect.isfunction(obj):

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import coursekit as ck
 
-from ._recipes import generic_recipe, public_functions, recipes
+from ._recipes import generic_recipe, public_functions, recipes, subpackages
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -46,6 +46,7 @@ COUNT_COLUMNS = {"n", "count", "tickets", "satisfaction_n", "unresolved", "items
 
 
 def test_every_public_function_is_swept():
+    assert {"kano", "servqual", "mot", "recovery", "spc", "datasets"} <= set(subpackages())
     assert len(FUNCTIONS) >= 39
     assert set(RECIPES) <= set(FUNCTIONS), set(RECIPES) - set(FUNCTIONS)
 

@@ -124,7 +124,7 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
         functional_score    = mean functional score     (y of the plane)
         dysfunctional_score = mean dysfunctional score  (x of the plane)
 
-    Method: docs/methods.md §3.7. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.7, §9.1. Used in: library only (lesson 05 will use it).
 
     Parameters
     ----------

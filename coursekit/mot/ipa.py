@@ -43,7 +43,7 @@ def ipa(importance, performance, *, data=None, attribute=None, crosshairs="data"
 
     Source: Martilla & James (1977), *Journal of Marketing* 41(1).
 
-    Method: docs/methods.md §4.1. Used in: lesson 02.
+    Method: docs/methods.md §4.1, §4.4, §9.1. Used in: lesson 02.
 
     Parameters
     ----------

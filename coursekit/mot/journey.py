@@ -41,7 +41,7 @@ def peak_end(ratings, scale=None, *, na_values=None) -> pd.DataFrame:
     Source: Kahneman, Fredrickson, Schreiber & Redelmeier (1993), the peak–end rule: remembered
     experience tracks the most intense and the final moment.
 
-    Method: docs/methods.md §1.4. Used in: lessons 01, 02.
+    Method: docs/methods.md §1.4, §9.1. Used in: lessons 01, 02.
 
     Parameters
     ----------
@@ -127,7 +127,7 @@ def emotion_curve(ratings, by=None, band: str | None = "iqr", confidence: float 
     segment are set aside with a :class:`coursekit.MissingDataWarning`. Without ``scale=``,
     answers that look like not-applicable codes raise a :class:`coursekit.SuspectCodeWarning`.
 
-    Method: docs/methods.md §1.5. Used in: lesson 01.
+    Method: docs/methods.md §1.5, §9.1. Used in: lesson 01.
 
     Parameters
     ----------

@@ -60,7 +60,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise", na_valu
     ``[0, 99]``) are missing answers too; without ``scale=``, answers that look like such codes
     raise a :class:`coursekit.SuspectCodeWarning` naming them.
 
-    Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.3, §9.1. Used in: library only (lesson 03 will use it).
 
     Parameters
     ----------
@@ -154,7 +154,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise", na_valu
 def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95, na_values=None):
     """Cronbach's alpha of each dimension's items (see :func:`cronbach_alpha`).
 
-    Method: docs/methods.md §2.3. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.3, §9.1. Used in: library only (lesson 03 will use it).
 
     Parameters
     ----------

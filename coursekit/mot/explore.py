@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, parse_scale, raise_bad_values
+from ..core import InputError, column_numbers, parse_scale, raise_bad_values
 from ..style import BAD, GOOD, NEUTRAL, PALETTE, readable
 from .journey import peak_end
 from .plots import plot_ipa
@@ -79,12 +79,13 @@ def _start_ratings(start, scale):
     if not isinstance(start, pd.Series) or len(start) == 0:
         raise InputError("start= should give a rating per moment, in journey order: a dict such "
                          "as {'check_in': 5, 'security': 2}, or a pandas Series.")
-    values = pd.to_numeric(start, errors="coerce")
     lo, hi = scale
+    allowed = f"whole numbers from {lo:g} to {hi:g} (the scale)"
+    # The core's reading of numbers: True, a date or inf is not a rating a slider can take.
+    values = pd.Series(column_numbers(start, "start", allowed), index=start.index)
     bad = values.isna() | (values % 1 != 0) | (values < lo) | (values > hi)
     if bad.any():
-        raise_bad_values("start", start, bad, f"whole numbers from {lo:g} to {hi:g} (the scale)",
-                         problem="ratings a slider cannot take")
+        raise_bad_values("start", start, bad, allowed, problem="ratings a slider cannot take")
     return values.astype(int)
 
 

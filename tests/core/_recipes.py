@@ -38,6 +38,7 @@ class Recipe:
     table: bool = True                         # the input is a table, not a Series or a name
     carrier: bool = False                      # the table only carries the columns passed on
     takes_input: bool = True                   # False: the function has no argument to feed
+    known: bool = True                         # False: a generic call; only "no other exception"
     aliases: dict = field(default_factory=dict)  # column -> the name messages use for it
 
     @property
@@ -254,6 +255,14 @@ def recipes() -> dict[str, Recipe]:
                                     numbers=("nights", "satisfaction"), times=("arrival",),
                                     read=("stay_id", "property", "failure", "complaint_id",
                                           "recovered", "returned_1y")),
+        "mot.plot_blueprint": Recipe(
+            lambda: pd.DataFrame({"step": ["Arrive", "Queue", "Board"],
+                                  "Customer actions": ["Arrives", "Queues", "Boards"],
+                                  "Onstage": ["Greets", "Scans", "Checks pass"],
+                                  "Support processes": ["Displays", None, "Gate system"]}),
+            mot.plot_blueprint, read=("step", "Customer actions", "Onstage", "Support processes")),
+        "mot.journey_explorer": Recipe(lambda: journey().iloc[[0]], mot.journey_explorer,
+                                       numbers=journey().columns, carrier=True),
         "datasets.load": Recipe(lambda: "hotel_stays", ds.load, table=False),
         "datasets.columns": Recipe(lambda: "hotel_stays", ds.columns, table=False),
     }
@@ -272,7 +281,8 @@ def generic_recipe(func) -> Recipe:
         names += ["a"] * (len(params) - 1 - len(names))
         return func(table, *names)
 
-    return Recipe(lambda: with_note(ratings()), call, table=bool(params), takes_input=bool(params))
+    return Recipe(lambda: with_note(ratings()), call, table=bool(params), takes_input=bool(params),
+                  known=False)
 
 
 def subpackages() -> list[str]:

@@ -76,7 +76,7 @@ def test_blueprint_rejects_an_unknown_layer_with_a_suggestion():
 
 def test_blueprint_rejects_repeated_columns():
     table = pd.DataFrame([["a", "b"]], columns=["Customer actions", "Customer actions"])
-    with pytest.raises(InputError, match="Repeated column names in the blueprint steps: 'Customer actions'"):
+    with pytest.raises(InputError, match="Column 'Customer actions' appears 2 times in the blueprint steps"):
         ck.mot.plot_blueprint(table)
 
 

@@ -240,7 +240,7 @@ def _edge(v, c, flagged, first, last):
         below = rest_v < 1
         if above.any() and body.any() and rest_c[body][-1] < TOP_USED * total:
             above[:] = False  # the top of the "scale" is a thin tail, not a scale end
-        if below.any() and rest_v[body].max() < LOW_CODE_ABOVE:
+        if below.any() and (not body.any() or rest_v[body].max() < LOW_CODE_ABOVE):
             below[:] = False  # 0-3 and 0-4 are real scales; 0 below 1-5 or 1-7 is a code
     elif (rest_v < 0).any() and (rest_v == 0).any():
         # A scale starting at 0 (0-10, say), perhaps with -1 below it.

@@ -85,6 +85,19 @@ def test_a_scale_used_end_to_end_is_never_flagged_and_one_99_always_is(scale, ro
     assert found is not None and list(found[0]) == [99.0]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(-120, 120), st.sampled_from([0, 8, 9, 99, -1, np.nan])),
+                min_size=0, max_size=60))
+def test_the_search_never_fails_and_flags_only_values_outside_what_it_reports(values):
+    values = np.array(values, dtype=float)
+    found = look_for_codes(values)
+    if found is not None:
+        codes, (low, high) = found
+        assert len(codes) and all(c < low or c > high for c in codes)
+        kept = values[~np.isnan(values) & ~np.isin(values, codes)]
+        assert kept.min() == low and kept.max() == high
+
+
 def test_the_warning_names_column_values_rows_and_the_way_out():
     data = survey()
     data.loc["r3", "b"] = 99

@@ -71,7 +71,7 @@ def warn_pairs_set_aside(index, mask: np.ndarray, action: str = "set aside",
                    "a missing functional or dysfunctional answer", action=action, stacklevel=4)
 
 
-def to_codes(answers) -> pd.Series:
+def to_codes(answers, mapping=None) -> pd.Series:
     """Return KANO answers as the codes 1-5 (a nullable ``Int8`` Series; missing stays missing).
 
     Codes, English words and the usual Chinese wording are understood; every accepted spelling is
@@ -82,6 +82,9 @@ def to_codes(answers) -> pd.Series:
     Parameters
     ----------
     answers : Series, list or array of answers.
+    mapping : mapping, optional
+        Your own wording, ``{wording: answer}`` (a code 1-5, a word such as "like", or None).
+        Blanks and skip marks such as "(跳过)" or "N/A" are missing answers.
 
     Raises
     ------
@@ -92,13 +95,16 @@ def to_codes(answers) -> pd.Series:
     --------
     >>> to_codes(["Must be", "LIVE WITH", "理所当然", "不喜欢", 1, None]).tolist()
     [2, 4, 2, 5, 1, <NA>]
+    >>> to_codes(["它理应如此", "我能 忍受", "I can live with it that way", "(跳过)", "超喜欢"],
+    ...          mapping={"超喜欢": "like"}).tolist()
+    [2, 4, 4, <NA>, 1]
     >>> to_codes(["like", "maybe"])
     Traceback (most recent call last):
     ...
     coursekit.InputError: Column 'answer' has answers that are not KANO answers in 1 row: row 1: 'maybe'. ...
     """
     series = _as_series(answers, "answer")
-    codes = answer_codes(series, _name(series, "answer"))
+    codes = answer_codes(series, _name(series, "answer"), mapping)
     return pd.Series(pd.array(np.where(codes > 0, codes, 0), dtype="Int8"), index=series.index,
                      name=series.name).mask(codes == 0)
 

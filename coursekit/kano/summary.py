@@ -21,17 +21,17 @@ def _attribute_codes(column: pd.Series, name: str):
     return codes, labels
 
 
-def _prepare(data, attribute, functional, dysfunctional, extra=()):
+def _prepare(data, attribute, functional, dysfunctional, extra=(), answers=None):
     data = require_frame(data, "KANO answers")
     require_columns(data, [attribute, functional, dysfunctional, *extra], "KANO answers")
     codes, labels = _attribute_codes(data[attribute], attribute)
-    f_codes = answer_codes(data[functional], functional)
-    d_codes = answer_codes(data[dysfunctional], dysfunctional)
+    f_codes = answer_codes(data[functional], functional, answers)
+    d_codes = answer_codes(data[dysfunctional], dysfunctional, answers)
     return data, codes, labels, f_codes, d_codes
 
 
 def summarize(responses, attribute="attribute", functional="functional",
-              dysfunctional="dysfunctional"):
+              dysfunctional="dysfunctional", *, answers=None):
     """Count the KANO categories of each feature and say how clear its category is.
 
     Each answer pair is classified with :data:`EVALUATION_TABLE`; per feature:
@@ -64,6 +64,10 @@ def summarize(responses, attribute="attribute", functional="functional",
         column, in category order; unused categories are left out). The result's first column
         takes the name given as *attribute*. A feature whose every pair was set aside keeps its
         row, with ``n = 0``, no category and NaN statistics.
+    answers : mapping, optional
+        Your own answer wording, ``{wording: answer}`` (answer: a code 1-5, a word such as
+        "like", or None for "no answer"), for answers :data:`ANSWER_VARIANTS` does not list.
+        Blanks and skip marks such as "(跳过)" are missing answers anyway.
 
     Returns
     -------
@@ -93,7 +97,8 @@ def summarize(responses, attribute="attribute", functional="functional",
     0            0.75               0.25             False
     1            1.00               0.50             False
     """
-    data, codes, labels, f_codes, d_codes = _prepare(responses, attribute, functional, dysfunctional)
+    data, codes, labels, f_codes, d_codes = _prepare(responses, attribute, functional, dysfunctional,
+                                                     answers=answers)
     pair = f_codes * 6  # int8 is enough: at most 5 * 6 + 5 = 35
     pair += d_codes
     category = PAIR_CATEGORY[pair]
@@ -114,7 +119,7 @@ def summarize(responses, attribute="attribute", functional="functional",
 
 def continuous_scores(responses, attribute="attribute", functional="functional",
                       dysfunctional="dysfunctional", importance=None, *, scale=None,
-                      na_values=None):
+                      na_values=None, answers=None):
     """Mean DuMouchel scores of each feature (Berger et al. 1993), for the continuous plane.
 
     Functional answers score like 4, must-be 2, neutral 0, live-with -1, dislike -2;
@@ -142,6 +147,8 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
     na_values : number, text or list, optional
         Importance codes meaning "no answer" (e.g. ``[0, 99]``): such a row is set aside like
         a row with no importance.
+    answers : mapping, optional
+        Your own answer wording, as for :func:`summarize`.
 
     Returns
     -------
@@ -171,7 +178,7 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
                          "column with importance=..., or leave scale= and na_values= out.")
     extra = [] if importance is None else [importance]
     data, codes, labels, f_codes, d_codes = _prepare(responses, attribute, functional,
-                                                     dysfunctional, extra)
+                                                     dysfunctional, extra, answers)
     missing = (f_codes == 0) | (d_codes == 0)
     if importance is not None:
         weight = rating_frame(data, [importance], scale=scale, na_values=na_values,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, require_columns, require_frame, show_labels
+from ..core import InputError, require_columns, require_frame
 from ..core.questions import full_text
 from .answers import ANSWERS, answer_codes
 from .pairs import infer_pairs

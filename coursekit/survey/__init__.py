@@ -20,14 +20,16 @@
 Where things live: ``reading.py`` (:func:`read`, :func:`to_numbers`, :func:`questions`),
 ``layouts.py`` (recognising 问卷星, Qualtrics, Google Forms), ``times.py`` (dates and
 durations), ``text.py`` (cleaning answers, skip marks), ``scales.py`` (scale labels),
-``grids.py`` (:func:`grid`), ``validate.py`` and ``shapes.py`` (:func:`validate`).
+``grids.py`` (:func:`grid`), ``validate.py`` (:func:`validate`), ``shapes.py`` and
+``logs.py`` (its checks for surveys and for ticket and complaint logs).
 """
 from .grids import grid
 from .layouts import METADATA
 from .reading import questions, read, to_numbers
 from .scales import SCALES
 from .text import SKIP_MARKS
-# from .validate import KINDS, validate
+from .shapes import KINDS
+from .validate import validate
 
 __all__ = ["read", "questions", "grid", "to_numbers", "validate", "SCALES", "SKIP_MARKS",
            "METADATA", "KINDS"]

@@ -7,7 +7,6 @@ import io
 import warnings
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..core import InputError, require_frame, show_labels

@@ -23,12 +23,14 @@ Where things live: ``answers.py`` (reading answers), ``evaluation.py`` (the tabl
 :func:`classify`), ``stats.py`` (Better/Worse, strengths, Fong's test, the close-call rule),
 ``summary.py`` (:func:`summarize`, :func:`continuous_scores`), ``wide.py`` (survey exports:
 :func:`from_wide`, :func:`stack_answers`), ``pairs.py`` (finding each feature's two questions
-from their wording), ``plots.py`` (figures). Method reference: docs/methods.md §3.
+from their wording), ``plots.py`` (figures), ``questionnaire.py`` (the printable
+:func:`questionnaire` and its template). Method reference: docs/methods.md §3.
 """
 from .answers import ANSWER_VARIANTS, ANSWERS
 from .evaluation import (CATEGORY_NAMES, CATEGORY_NAMES_ZH, DYSFUNCTIONAL_SCORES,
                          EVALUATION_TABLE, FUNCTIONAL_SCORES, classify, to_codes)
 from .plots import plot_better_worse, plot_continuous
+from .questionnaire import STANDARD_ANSWERS, questionnaire
 from .stats import CATEGORIES, TIE_ORDER, summarize_counts
 from .summary import continuous_scores, summarize
 from .wide import from_wide, stack_answers
@@ -37,5 +39,6 @@ __all__ = [
     "ANSWERS", "ANSWER_VARIANTS", "CATEGORIES", "CATEGORY_NAMES", "CATEGORY_NAMES_ZH",
     "EVALUATION_TABLE", "FUNCTIONAL_SCORES", "DYSFUNCTIONAL_SCORES", "TIE_ORDER",
     "classify", "summarize", "summarize_counts", "continuous_scores", "to_codes",
-    "stack_answers", "from_wide", "plot_better_worse", "plot_continuous",
+    "stack_answers", "from_wide", "plot_better_worse", "plot_continuous", "questionnaire",
+    "STANDARD_ANSWERS",
 ]

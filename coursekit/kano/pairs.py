@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, show_labels
+from ..core import InputError
 from ..core.questions import full_text, question_of
 from .answers import code_of, user_lookup
 
@@ -202,13 +202,15 @@ def infer_pairs(table, answers=None) -> dict[str, tuple]:
         pairs, problems = strategy(table, columns)
         if not problems:
             found.append(pairs)
-    if len(found) != 1 or (len(found) == 2 and found[0] != found[1]):
-        shown = [f"{c!r}: {full_text(table, c)[:60]!r}" for c in columns[:6]]
+    distinct = [p for k, p in enumerate(found) if p not in found[:k]]
+    if len(distinct) != 1:
+        shown = "; ".join(f"{c!r} ({full_text(table, c)[:50]})" for c in columns[:6])
+        more = f" and {len(columns) - 6} more" if len(columns) > 6 else ""
         why = problems[0] if not found else "the questions pair up in two different ways"
         raise InputError(
             f"The KANO questions could not be paired with certainty ({why}). Give the pairs "
             f"yourself: pairs={{'feature': ('functional column', 'dysfunctional column'), ...}}. "
-            f"KANO columns found: {show_labels(shown, limit=6)}.{note}")
+            f"KANO columns found: {shown}{more}.{note}")
     pairs = found[0]
     names = _feature_names(table, [f for f, _ in pairs])
     return dict(zip(names, pairs))

@@ -19,7 +19,9 @@ _QUADRANT_LOOK = {
     "Possible overkill": (OKABE_ITO["orange"], "^", ("right", "bottom")),
 }
 _CROSSHAIR_WORDS = {"data": "the attributes' means", "scale": "the scale midpoints",
-                    "custom": "chosen values"}
+                    "custom": "chosen values",
+                    "fair share": "the fair share 100/k and the mean performance",
+                    "fair share and scale": "the fair share 100/k and the scale midpoint"}
 
 
 def plot_ipa(table, ax=None, *, importance_limits=None, performance_limits=None,
@@ -58,7 +60,11 @@ def plot_ipa(table, ax=None, *, importance_limits=None, performance_limits=None,
     imp_c, perf_c = table.attrs["importance_crosshair"], table.attrs["performance_crosshair"]
     where = _CROSSHAIR_WORDS.get(table.attrs.get("crosshairs"), "chosen values")
     ax = new_axes(ax, title=f"Importance–performance analysis\n(crosshairs at {where})",
-                  xlabel=performance_label, ylabel=importance_label)
+                  xlabel=performance_label,
+                  # A table from ipa_derived names its importance axis (share of explained
+                  # variance); a label given here wins.
+                  ylabel=(table.attrs.get("importance_label", importance_label)
+                          if importance_label == "Importance" else importance_label))
     for quadrant, (colour, marker, _) in _QUADRANT_LOOK.items():
         part = table[table["quadrant"] == quadrant]
         if len(part):

@@ -21,11 +21,13 @@ sets aside a respondent with any missing answer (listwise deletion) and says how
 
 Where things live: ``items.py`` (the 22 items and five dimensions), ``tables.py`` (reading and
 pairing the tables), ``scores.py`` (gaps and scores), ``zone.py`` (zone of tolerance),
-``reliability.py`` (Cronbach's alpha), ``plots.py`` (figures). Method reference:
+``reliability.py`` (Cronbach's alpha), ``plots.py`` (figures), ``exports.py`` (your own
+survey: :func:`from_survey`, the printable :func:`questionnaire`). Method reference:
 docs/methods.md §2.
 """
+from .exports import from_survey, questionnaire
 from .items import (DIMENSION_ITEMS, DIMENSION_NAMES_ZH, DIMENSIONS, DIMENSIONS_ZH, ITEM_IDS, ITEMS,
-                    SCALE, WEIGHT_COLUMNS)
+                    SCALE, WEIGHT_COLUMNS, WORDING_ZH)
 from .plots import plot_gaps, plot_profile, plot_zone
 from .reliability import CronbachAlpha, cronbach_alpha, dimension_alpha
 from .scores import dimension_gaps, gaps, score
@@ -36,5 +38,5 @@ __all__ = [
     "ITEMS", "ITEM_IDS", "DIMENSIONS", "DIMENSIONS_ZH", "DIMENSION_NAMES_ZH", "DIMENSION_ITEMS",
     "WEIGHT_COLUMNS", "SCALE", "split_survey", "gaps", "dimension_gaps", "score",
     "zone_of_tolerance", "cronbach_alpha", "dimension_alpha", "CronbachAlpha",
-    "plot_gaps", "plot_profile", "plot_zone",
+    "plot_gaps", "plot_profile", "plot_zone", "from_survey", "questionnaire", "WORDING_ZH",
 ]

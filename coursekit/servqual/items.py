@@ -72,3 +72,30 @@ ITEMS = pd.DataFrame({
 
 #: The answer scale of the 1988 instrument: 1 strongly disagree ... 7 strongly agree.
 SCALE = (1, 7)
+
+#: The same 22 items in Chinese, in the order of :data:`ITEMS` (the course's own translation of
+#: its own wording, for printed questionnaires; not a published Chinese SERVQUAL).
+WORDING_ZH = (
+    "他们使用的设备和技术是现代化的。",
+    "他们的场所、柜台、网站或应用程序看起来令人愉快。",
+    "员工仪表整洁、专业。",
+    "标识、宣传资料、票据和收据清晰易用。",
+    "他们遵守所承诺的时间。",
+    "我遇到问题时，他们会真诚地努力解决。",
+    "服务第一次就做对。",
+    "我得到的服务在价格和内容上都与他们提供的一致。",
+    "我的预订、订单和账单准确无误。",
+    "他们让我知道每个服务环节何时进行。",
+    "我能迅速得到服务，不必无谓等待。",
+    "员工总是乐于帮助我。",
+    "即使在繁忙时段，员工也会抽时间处理我的请求。",
+    "员工的言行让我对公司有信心。",
+    "与他们打交道让我感到安心（付款、个人信息、随身物品）。",
+    "员工每次都对我礼貌、尊重。",
+    "员工有足够的知识回答我的问题。",
+    "他们把我当作一个独立的个人来对待。",
+    "他们的服务时间适合我的日程安排。",
+    "员工对我本人表现出关心。",
+    "他们把我的利益放在首位。",
+    "员工了解我个人的具体需要。",
+)

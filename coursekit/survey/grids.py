@@ -2,45 +2,10 @@
 :func:`grid`."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..core import InputError, require_frame, show_labels
-from ..core.questions import question_of
-
-
-def grid_columns(table, question) -> list:
-    """The columns of *question*: a column prefix ("q3", "Q3"), a question number (3) or a
-    piece of the question's text. InputError if none or several questions match."""
-    data = require_frame(table, "survey table")
-    asked = data.attrs.get("questions") or {}
-    if isinstance(question, (list, tuple)):
-        absent = [c for c in question if c not in data.columns]
-        if absent:
-            raise InputError(f"The survey table has no column {show_labels(absent)}.")
-        return list(question)
-    key = str(question).strip()
-    if key.isdigit():
-        key = f"q{key}"
-    by_prefix = [c for c in data.columns
-                 if re.fullmatch(rf"{re.escape(key)}(_\d+)?", str(c), flags=re.I)]
-    if by_prefix:
-        return by_prefix
-    texts = {}
-    for column in data.columns:
-        text, _ = question_of(data, column)
-        if column in asked and key.casefold() in text.casefold():
-            texts.setdefault(text, []).append(column)
-    if len(texts) == 1:
-        return next(iter(texts.values()))
-    if len(texts) > 1:
-        raise InputError(f"{question!r} appears in {len(texts)} questions: "
-                         f"{show_labels(list(texts))}. Give the question's column prefix "
-                         f"(such as 'q3') or more of its wording.")
-    stems = list(dict.fromkeys(question_of(data, c)[0] for c in data.columns if c in asked))
-    raise InputError(f"No question matches {question!r}. Allowed: a column prefix such as 'q3', "
-                     f"a question number, or words from a question: {show_labels(stems)}.")
+from ..core.questions import question_columns, question_of
 
 
 def grid(table, question, names=None):
@@ -90,7 +55,7 @@ def grid(table, question, names=None):
     ['check_in', 'Security']
     """
     data = require_frame(table, "survey table")
-    columns = grid_columns(data, question)
+    columns = question_columns(data, question)
     labels = []
     for column in columns:
         _, item = question_of(data, column)

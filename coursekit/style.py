@@ -2,8 +2,15 @@
 
 Colours come from the Okabe–Ito palette (Okabe & Ito, *Color Universal Design*, 2008), which
 stays distinguishable for the common forms of colour-vision deficiency; figures never rely on
-colour alone (markers and labels carry the same information). Figure text is in English only,
-so no figure depends on a CJK font being installed.
+colour alone (markers and labels carry the same information).
+
+Chinese labels (your own survey's features and touchpoints) need a CJK font. When a figure is
+drawn, :func:`use_cjk_fonts` adds the first installed font of :data:`CJK_FONTS` behind the
+usual one, so Latin text keeps its look and Chinese characters come from the CJK font instead
+of being drawn as empty boxes. Nothing happens at ``import coursekit``: the font list is only
+read when the first figure is made. Without any CJK font (see :func:`cjk_font`), figures fall
+back to English-only labels (a Chinese feature name is shown as its number, '#1').
+Debian and Binder install ``fonts-noto-cjk`` (``apt.txt``).
 """
 from __future__ import annotations
 
@@ -27,9 +34,57 @@ BAD = OKABE_ITO["vermillion"]
 NEUTRAL = "#7F7F7F"
 
 
+#: CJK fonts looked for, in order of preference: Noto Sans CJK (Debian's fonts-noto-cjk, which
+#: CI and Binder install; its Japanese face has every Chinese character too), then fonts common
+#: on Linux, Windows and macOS.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han Sans SC",
+             "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+             "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
+             "Arial Unicode MS")
+_CJK = {"checked": False, "font": None}
+
+
+def cjk_font() -> str | None:
+    """The name of the installed CJK font figures use for Chinese, or None if there is none.
+
+    >>> name = cjk_font()
+    >>> name is None or name in CJK_FONTS
+    True
+    """
+    if not _CJK["checked"]:
+        from matplotlib import font_manager
+
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
+        _CJK["font"] = next((name for name in CJK_FONTS if name in installed), None)
+        _CJK["checked"] = True
+    return _CJK["font"]
+
+
+def use_cjk_fonts() -> str | None:
+    """Let matplotlib draw Chinese labels: put the CJK font of :func:`cjk_font` behind the fonts
+    already chosen (``rcParams["font.family"]``), as a fallback for the characters they lack.
+    Returns the font's name, or None when no CJK font is installed. Safe to call often.
+
+    >>> import matplotlib
+    >>> name = use_cjk_fonts()
+    >>> name is None or matplotlib.rcParams["font.family"][-1] == name
+    True
+    """
+    import matplotlib as mpl
+
+    name = cjk_font()
+    if name is not None:
+        family = list(mpl.rcParams["font.family"])
+        if name not in family:
+            mpl.rcParams["font.family"] = [*family, name]
+    return name
+
+
 def new_axes(ax=None, *, title: str, xlabel: str, ylabel: str, figsize=(7, 4.5)):
     """Return axes to draw on (new ones unless *ax* is given), already titled and labelled."""
     import matplotlib.pyplot as plt
+
+    use_cjk_fonts()
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")

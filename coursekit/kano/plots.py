@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core import require_columns, require_frame, require_numeric
-from ..style import MARKERS, NEUTRAL, PALETTE, new_axes
+from ..style import MARKERS, NEUTRAL, PALETTE, cjk_font, new_axes
 
 _CATEGORY_LABELS = {"A": "Attractive (A)", "O": "One-dimensional (O)", "M": "Must-be (M)",
                     "I": "Indifferent (I)", "R": "Reverse (R)", "Q": "Questionable (Q)"}
@@ -16,10 +16,12 @@ def _has_cjk(text: str) -> bool:
 
 
 def point_labels(names) -> list[str]:
-    """English-only labels: a name with Chinese (CJK) characters becomes its row number, '#1'...
-
-    Figures never need a CJK font that way; the summary table pairs each '#k' with its name.
-    """
+    """The feature names as labels. With a CJK font installed (``coursekit.style.cjk_font``)
+    Chinese names are shown as they are; without one, a name with Chinese (CJK) characters
+    becomes its row number, '#1'..., which the summary table pairs with its name, rather than a
+    row of empty boxes."""
+    if cjk_font() is not None:
+        return [str(name) for name in names]
     return [f"#{i + 1}" if _has_cjk(str(name)) else str(name) for i, name in enumerate(names)]
 
 
@@ -52,7 +54,8 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     satisfies), quadrant lines at 0.5 (Berger et al. 1993, after Timko): top left attractive,
     top right one-dimensional, bottom right must-be, bottom left indifferent. Each point is
     marked by its majority category (colour *and* marker shape) and labelled with its feature
-    (a name with Chinese characters is shown as its row number '#k'). Features whose Better and
+    (Chinese names need a CJK font; without one they are shown as their row number '#k').
+    Features whose Better and
     Worse are undefined (only R and Q answers) are left out.
 
     Method: docs/methods.md §3.5. Used in: library only (lesson 05 will use it).

@@ -148,7 +148,8 @@ def read(path, sheet=None, *, scale=None, columns=None, na_values=None, layout="
 
 def _sniff(path: Path):
     """(encoding, delimiter, first three records) of a CSV file."""
-    head = path.open("rb").read(1 << 16)
+    with path.open("rb") as stream:
+        head = stream.read(1 << 16)
     if head.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -187,7 +188,9 @@ def _read_excel(path: Path, sheet):
         if "not found" in str(error) or "Worksheet" in str(error):
             from openpyxl import load_workbook
 
-            names = load_workbook(path, read_only=True).sheetnames
+            book = load_workbook(path, read_only=True)
+            names = book.sheetnames
+            book.close()
             raise InputError(f"{path.name!r} has no sheet {sheet!r}. Sheets: "
                              f"{show_labels(names, limit=20)}.") from None
         raise

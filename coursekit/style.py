@@ -42,6 +42,9 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han
              "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
              "Arial Unicode MS")
 _CJK = {"checked": False, "font": None}
+# Pieces of the file names of those fonts, to find one installed after matplotlib's font cache.
+_CJK_FILES = ("cjk", "wqy", "sourcehansans", "droidsansfallback", "msyh", "simhei", "pingfang",
+              "hiragino", "stheiti", "arialuni", "notosanssc")
 
 
 def cjk_font() -> str | None:
@@ -54,10 +57,26 @@ def cjk_font() -> str | None:
     if not _CJK["checked"]:
         from matplotlib import font_manager
 
-        installed = {entry.name for entry in font_manager.fontManager.ttflist}
-        _CJK["font"] = next((name for name in CJK_FONTS if name in installed), None)
+        manager = font_manager.fontManager
+        _CJK["font"] = _first_cjk(manager)
+        if _CJK["font"] is None:
+            # matplotlib keeps a cache of the fonts it found when it first ran; a CJK font
+            # installed since (apt-get install fonts-noto-cjk) is not in it. Look once.
+            known = {entry.fname for entry in manager.ttflist}
+            for path in font_manager.findSystemFonts():
+                if path not in known and any(k in path.lower() for k in _CJK_FILES):
+                    try:
+                        manager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):  # a font matplotlib cannot read
+                        continue
+            _CJK["font"] = _first_cjk(manager)
         _CJK["checked"] = True
     return _CJK["font"]
+
+
+def _first_cjk(manager):
+    installed = {entry.name for entry in manager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
 
 
 def use_cjk_fonts() -> str | None:

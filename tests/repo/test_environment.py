@@ -87,5 +87,20 @@ def test_binder_link_opens_lesson_00():
 def test_no_other_binder_configuration_competes():
     # repo2docker reads binder/ or .binder/ instead of the root if either exists.
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
-    for name in ["requirements.txt", "apt.txt", "postBuild", "runtime.txt"]:
+    for name in ["requirements.txt", "postBuild", "runtime.txt"]:
         assert not (ROOT / name).exists(), f"{name} would change how Binder builds; see CONTRIBUTING"
+
+
+def _apt_packages() -> list[str]:
+    lines = (ROOT / "apt.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_apt_txt_lists_only_debian_packages_and_ci_installs_the_same():
+    # repo2docker installs apt.txt's Debian packages before the conda environment; it holds the
+    # CJK font that lets figures draw Chinese labels, and nothing that changes how Binder builds.
+    packages = _apt_packages()
+    assert packages == ["fonts-noto-cjk"]
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", p) for p in packages)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "done < apt.txt" in ci and "apt-get install" in ci

@@ -22,7 +22,7 @@ from coursekit.datasets import HOTEL_STANDARDS, TABLES
 from coursekit.datasets.io import csv_bytes
 from coursekit.datasets.schema import raise_problems, type_frame
 
-from . import (airport, ecommerce, hotel_audits, hotel_management, hotel_recovery,
+from . import (airport, ecommerce, examples, hotel_audits, hotel_management, hotel_recovery,
                hotel_servqual, hotel_zone, kano, profit_chain)
 from .cards import (columns_block, features_block, files_block, parameters_block,
                     segments_block, standards_block, update_card)
@@ -94,6 +94,9 @@ def build() -> tuple[dict[str, bytes], dict[str, dict[str, str]]]:
         blocks[TABLES[first].case][key] = text
     for case in CASE_TITLES:
         blocks[case]["files"] = files_block(sorted(listing[case]))
+    # The example exports of the "Your own survey" notebook: export files, not case tables,
+    # so they have no layout in TABLES and no generated card blocks (their card is hand-written).
+    files.update(examples.generate())
     return files, blocks
 
 

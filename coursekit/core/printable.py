@@ -48,6 +48,10 @@ class Questionnaire:
     def _repr_html_(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        return (f"Questionnaire({self.title!r}, language={self.language!r}, "
+                f"{len(self.template.columns)} template columns; .html, .template, .save())")
+
     def save(self, folder=".", *, template: str = "csv", overwrite: bool = False) -> dict:
         """Write ``<stem>.html`` and ``<stem>_template.csv`` (or ``.xlsx``) into *folder*.
 

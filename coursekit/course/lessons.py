@@ -1,6 +1,10 @@
 """The lessons' metadata, read from the one source ``lessons.toml``, and everything made from it:
 the course map (``ck.course_map()``, the README table, lesson 00's table), each lesson's
-opening block and "Key points" cell, and the handouts index."""
+opening block and "Key points" cell, and the handouts index.
+
+Two kinds of entry: the numbered lessons (``[[lesson]]``, :func:`lessons`) and the extra
+notebooks that stand beside them, such as "Your own survey" (``[[extra]]``, :func:`extras`):
+no number, shown after the lessons in the course map, and built and checked like a lesson."""
 from __future__ import annotations
 
 import sys
@@ -38,6 +42,7 @@ class Lesson:
     key_points: tuple
     functions: tuple
     next_note: str
+    kind: str = "lesson"
 
     @property
     def notebook(self) -> str:
@@ -49,27 +54,45 @@ class Lesson:
 
     @property
     def label(self) -> str:
-        return f"{self.number} · {self.title}"
+        return f"{self.number} · {self.title}" if self.number else self.title
 
 
 @lru_cache(maxsize=1)
-def lessons() -> tuple[Lesson, ...]:
-    """Every lesson in course order, as read from ``lessons.toml``."""
+def _entries() -> dict[str, tuple[Lesson, ...]]:
     raw = tomllib.loads(files("coursekit.course").joinpath("lessons.toml").read_text("utf-8"))
-    return tuple(Lesson(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()})
-                 for entry in raw["lesson"])
+    out = {}
+    for kind in ("lesson", "extra"):
+        out[kind] = tuple(
+            Lesson(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
+                   **({"number": ""} if kind == "extra" else {}), kind=kind)
+            for entry in raw.get(kind, []))
+    return out
+
+
+def lessons() -> tuple[Lesson, ...]:
+    """Every numbered lesson in course order, as read from ``lessons.toml``."""
+    return _entries()["lesson"]
+
+
+def extras() -> tuple[Lesson, ...]:
+    """The extra notebooks (``[[extra]]`` in ``lessons.toml``), in course-map order."""
+    return _entries()["extra"]
 
 
 def lesson(number) -> Lesson:
-    """The lesson numbered *number* (``1``, ``"01"`` or its slug)."""
+    """The lesson numbered *number* (``1``, ``"01"`` or its slug), or an extra by its slug."""
     from ..core import InputError
 
     key = str(number).strip()
     for item in lessons():
         if key in (item.number, item.slug) or (key.isdigit() and int(key) == int(item.number)):
             return item
+    for item in extras():
+        if key == item.slug:
+            return item
     raise InputError(f"There is no lesson {number!r}. Lessons: "
-                     f"{', '.join(item.number for item in lessons())}.")
+                     f"{', '.join(item.number for item in lessons())}; extra notebooks: "
+                     f"{', '.join(item.slug for item in extras()) or 'none'}.")
 
 
 def course_map(notebooks: Path | str | None = None):
@@ -84,7 +107,8 @@ def course_map(notebooks: Path | str | None = None):
     -------
     pandas.DataFrame
         Columns ``lesson, title, topics, minutes, case_data, notebook, status``; ``status`` is
-        ``"ready"`` when the notebook exists and ``"coming"`` otherwise.
+        ``"ready"`` when the notebook exists and ``"coming"`` otherwise. The extra notebooks
+        come after the lessons, with ``lesson`` left empty.
 
     Used in: lesson 00.
 
@@ -93,15 +117,15 @@ def course_map(notebooks: Path | str | None = None):
     >>> import coursekit as ck
     >>> m = ck.course_map()
     >>> m.lesson.tolist()
-    ['00', '01', '02', '03', '04', '05', '06', '07', '08']
-    >>> m.set_index("lesson").loc["00", "status"]
-    'ready'
+    ['00', '01', '02', '03', '04', '05', '06', '07', '08', '']
+    >>> m.set_index("lesson").loc["00", "status"], m.title.iloc[-1]
+    ('ready', 'Your own survey')
     """
     import pandas as pd
 
     folder = Path(notebooks) if notebooks is not None else NOTEBOOKS
     rows = []
-    for item in lessons():
+    for item in (*lessons(), *extras()):
         status = "ready" if (folder / item.notebook).exists() else "coming"
         rows.append((item.number, item.title, "; ".join(item.topics), item.minutes,
                      ", ".join(item.cases) or "—", item.notebook, status))
@@ -117,7 +141,7 @@ def markdown_table(link_prefix: str = "", notebooks: Path | str | None = None) -
     """
     lines = ["| Lesson | Topics | Minutes | Case data |", "|---|---|---|---|"]
     for row in course_map(notebooks).itertuples(index=False):
-        name = f"{row.lesson} {row.title}"
+        name = f"{row.lesson} {row.title}".strip()
         cell = f"[{name}]({link_prefix}{row.notebook})" if row.status == "ready" else f"{name} *(coming)*"
         lines.append(f"| {cell} | {row.topics} | {row.minutes} | {row.case_data} |")
     return "\n".join(lines)
@@ -134,7 +158,7 @@ def _bullets(items) -> list[str]:
 
 def header_markdown(item: Lesson) -> str:
     """The lesson's opening block: title, time, case data, questions and objectives."""
-    lines = [f"# {item.number} · {item.heading}", ""]
+    lines = [f"# {item.number} · {item.heading}" if item.number else f"# {item.heading}", ""]
     lines += _wrap(f"**Time:** about {item.minutes} minutes · **Case data:** {item.case_note}")
     lines += ["", "**Questions**", *_bullets(item.questions), "",
               f"**Objectives** — {item.objectives_lead}", *_bullets(item.objectives)]
@@ -144,7 +168,7 @@ def header_markdown(item: Lesson) -> str:
 def key_points_markdown(item: Lesson) -> str:
     """The lesson's "Key points" cell, ending with a link to the next lesson."""
     lines = ["## Key points", "", *_bullets(item.key_points)]
-    following = [x for x in lessons() if int(x.number) == int(item.number) + 1]
+    following = [x for x in lessons() if item.number and int(x.number) == int(item.number) + 1]
     if following:
         nxt = following[0]
         note = f" — {item.next_note}" if item.next_note else ""

@@ -18,7 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .lessons import ROOT, Lesson, header_markdown, key_points_markdown, lessons
+from .lessons import ROOT, Lesson, extras, header_markdown, key_points_markdown, lessons
 
 TEXT = ROOT / "lessons"
 NOTEBOOKS = ROOT / "notebooks"
@@ -191,5 +191,5 @@ def translation_status(folder: Path | None = None):
 
 
 def ready_lessons() -> list[Lesson]:
-    """Lessons whose notebook exists."""
-    return [item for item in lessons() if (NOTEBOOKS / item.notebook).exists()]
+    """Lessons and extra notebooks whose notebook exists."""
+    return [item for item in (*lessons(), *extras()) if (NOTEBOOKS / item.notebook).exists()]

@@ -58,7 +58,7 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     Features whose Better and
     Worse are undefined (only R and Q answers) are left out.
 
-    Method: docs/methods.md §3.5. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.5. Used in: notebook your_own_survey (lesson 05 will use it).
 
     Parameters
     ----------

@@ -95,7 +95,7 @@ def from_wide(table, pairs=None, *, answers=None, respondent=None, keep=()):
     Feature names are the grid rows, or what differs between the functional questions (the
     wording they share is dropped), or the whole question.
 
-    Method: docs/methods.md §3.1. Used in: library only.
+    Method: docs/methods.md §3.1. Used in: notebook your_own_survey.
 
     Parameters
     ----------

@@ -24,7 +24,7 @@ def ipa_stated(importance, performance, *, crosshairs="data", scale=None):
     ``n`` = how many respondents that is. Then each item gets its quadrant as in
     :func:`coursekit.mot.ipa` (Martilla & James 1977): at or above a crosshair counts as high.
 
-    Method: docs/methods.md §4.1. Used in: library only.
+    Method: docs/methods.md §4.1. Used in: notebook your_own_survey.
 
     Parameters
     ----------
@@ -97,7 +97,7 @@ def ipa_derived(drivers, data=None, *, performance=None, crosshairs="share", sca
     or the values you give. Its crosshair is the drivers' mean performance
     (``crosshairs="share"``), the scale midpoint (``"scale"``, with *scale*), or your own pair.
 
-    Method: docs/methods.md §4.1, §4.2. Used in: library only.
+    Method: docs/methods.md §4.1, §4.2. Used in: notebook your_own_survey.
 
     Parameters
     ----------

@@ -38,7 +38,7 @@ def plot_ipa(table, ax=None, *, importance_limits=None, performance_limits=None,
     and the crosshairs. ``importance_limits=(low, high)`` and ``performance_limits=(low, high)``
     set them yourself, for example to zoom in on points that sit close together.
 
-    Method: docs/methods.md §4.1. Used in: lesson 02.
+    Method: docs/methods.md §4.1. Used in: lesson 02; notebook your_own_survey.
 
     >>> import coursekit as ck
     >>> grid = ck.mot.ipa({"check_in": 6.5, "security": 6.8, "lounge": 3.0},
@@ -147,7 +147,7 @@ def plot_emotion_curve(ratings, by=None, band="iqr", scale=None, confidence=0.95
     dotted line marks its midpoint. Touchpoints and segments are shown by their readable names
     (:func:`coursekit.style.readable`, or ``names=``).
 
-    Method: docs/methods.md §1.5. Used in: lesson 01.
+    Method: docs/methods.md §1.5. Used in: lesson 01; notebook your_own_survey.
 
     >>> import pandas as pd, coursekit as ck
     >>> trips = pd.DataFrame({"check_in": [6, 5, 4], "security": [2, 3, 5], "arrival": [6, 5, 6],

@@ -16,13 +16,15 @@
 * :func:`to_numbers` — labelled scale points as numbers (:data:`SCALES` lists common label
   sets in English and Chinese).
 * :func:`validate` — does a table fit a KANO, SERVQUAL, journey, ticket or complaint analysis?
+* :func:`example` — the course's invented example exports, to practise on.
 
 Where things live: ``reading.py`` (:func:`read`, :func:`to_numbers`, :func:`questions`),
 ``layouts.py`` (recognising 问卷星, Qualtrics, Google Forms), ``times.py`` (dates and
 durations), ``text.py`` (cleaning answers, skip marks), ``scales.py`` (scale labels),
-``grids.py`` (:func:`grid`), ``validate.py`` (:func:`validate`), ``shapes.py`` and
+``grids.py`` (:func:`grid`), ``examples.py`` (:func:`example`), ``validate.py`` (:func:`validate`), ``shapes.py`` and
 ``logs.py`` (its checks for surveys and for ticket and complaint logs).
 """
+from .examples import example
 from .grids import grid
 from .layouts import METADATA
 from .reading import questions, read, to_numbers
@@ -31,5 +33,5 @@ from .text import SKIP_MARKS
 from .shapes import KINDS
 from .validate import validate
 
-__all__ = ["read", "questions", "grid", "to_numbers", "validate", "SCALES", "SKIP_MARKS",
-           "METADATA", "KINDS"]
+__all__ = ["read", "questions", "grid", "to_numbers", "validate", "example", "SCALES",
+           "SKIP_MARKS", "METADATA", "KINDS"]

@@ -16,7 +16,7 @@ def grid(table, question, names=None):
     picks the question's columns and names them by their items, in questionnaire order, ready
     for ``ck.mot.emotion_curve``, ``ck.mot.driver_importance`` or an IPA.
 
-    Used in: library only.
+    Used in: notebook your_own_survey.
 
     Parameters
     ----------

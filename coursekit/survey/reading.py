@@ -48,8 +48,7 @@ def read(path, sheet=None, *, scale=None, columns=None, na_values=None, layout="
       than 200 different answers (open comments) are kept as written;
     * **on request, scale labels become numbers** (``scale=``), see below.
 
-    Method: library only (reading data; the analyses cite docs/methods.md).
-    Used in: library only.
+    Used in: notebook your_own_survey.
 
     Parameters
     ----------
@@ -258,7 +257,7 @@ def to_numbers(table, scale, *, columns=None, na_values=None):
     only; a pair ``(low, high)`` also checks the columns already in numbers (so a 99 among
     1-7 ratings is caught).
 
-    Used in: library only.
+    Used in: notebook your_own_survey.
 
     Parameters
     ----------
@@ -339,7 +338,7 @@ def to_numbers(table, scale, *, columns=None, na_values=None):
 def questions(table):
     """The question behind each column of a table read by :func:`read`.
 
-    Used in: library only.
+    Used in: notebook your_own_survey.
 
     Returns
     -------

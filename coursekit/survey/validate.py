@@ -97,7 +97,7 @@ def validate(table, kind, *, scale=None, **roles):
       ratings (``distributive``, ``procedural``, ``interactional``, ``satisfaction_after``) on
       the scale, yes/no columns readable.
 
-    Used in: library only.
+    Used in: notebook your_own_survey.
 
     Parameters
     ----------

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.course.lessons import extras
+
 from ._checks import check_figures, check_run, has_knowledge_check, uses_widgets, widget_cells
 from ._lab import squash
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# The numbered lessons and the extra notebooks of lessons.toml ("Your own survey").
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + [
+    ROOT / "notebooks" / item.notebook for item in extras()
+    if (ROOT / "notebooks" / item.notebook).exists()]
 TOPIC_LESSONS = [p for p in LESSONS if not p.name.startswith("00_")]
 # Seconds for Run All of one notebook; generous for a slow two-core CI machine.
 RUN_TIMEOUT = float(os.environ.get("COURSEKIT_BROWSER_RUN_TIMEOUT", "300"))
@@ -44,6 +49,10 @@ def test_lesson_runs_and_responds_in_jupyterlab(notebook, lab, lab_server):
     figures, figure_problems = check_figures(lab, run, notebook)
     problems += figure_problems
     problems += [f"cell {p['cell']}: {p['problem']}: {p['text'][:200]}" for p in lab.render_problems()]
+    # A Chinese label drawn without a CJK font comes out as empty boxes, and matplotlib says so
+    # in the cell's output ("Glyph 20540 (...) missing from font(s) DejaVu Sans").
+    problems += [f"cell {c['index']}: a figure lacks a Chinese font: {lab.output_text(c['index'])[:200]}"
+                 for c in run.code() if "missing from font" in lab.output_text(c["index"])]
     lab.timings["checks"] = time.monotonic() - started
     lab.screenshots(notebook.stem)
     assert not problems, f"{notebook.name} after Run All:\n" + "\n".join(problems)

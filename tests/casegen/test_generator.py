@@ -15,6 +15,7 @@ import pytest
 from casegen import airport as _airport
 from casegen import build as generate
 from casegen import cards as _cards
+from casegen import examples as _examples
 from casegen import hotel_audits as _audits
 from casegen import hotel_management as _management
 from casegen import hotel_zone as _zone
@@ -42,7 +43,8 @@ def built():
 def test_every_committed_csv_is_remade_byte_for_byte(fresh):
     committed = sorted(p.relative_to(DATA) for p in DATA.rglob("*.csv"))
     made = sorted(p.relative_to(fresh) for p in fresh.rglob("*.csv"))
-    assert made == committed == sorted(Path(t.filename) for t in TABLES.values())
+    examples = sorted(Path(name) for name in _examples.generate())
+    assert made == committed == sorted([*(Path(t.filename) for t in TABLES.values()), *examples])
     for rel in committed:
         assert (fresh / rel).read_bytes() == (DATA / rel).read_bytes(), rel
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import coursekit as ck
-from coursekit.course.lessons import (header_markdown, key_points_markdown, lesson, lessons,
-                                      markdown_table)
+from coursekit.course.lessons import (extras, header_markdown, key_points_markdown, lesson,
+                                      lessons, markdown_table)
 
 ROOT = Path(__file__).resolve().parents[2]
-READY = [item for item in lessons() if (ROOT / "notebooks" / item.notebook).exists()]
+READY = [item for item in (*lessons(), *extras()) if (ROOT / "notebooks" / item.notebook).exists()]
 
 
 def test_plan_keeps_the_numbering_of_the_foundation_issue():
@@ -28,8 +28,20 @@ def test_plan_keeps_the_numbering_of_the_foundation_issue():
 
 def test_lesson_lookup_by_number_or_slug():
     assert lesson(2).slug == lesson("02").slug == lesson("02_finding_critical_moments").slug
-    with pytest.raises(ck.InputError, match="There is no lesson '42'"):
+    assert lesson("your_own_survey").kind == "extra"
+    with pytest.raises(ck.InputError, match="There is no lesson '42'.*your_own_survey"):
         lesson("42")
+
+
+def test_extra_notebooks_follow_the_lessons_without_a_number():
+    assert [item.slug for item in extras()] == ["your_own_survey"]
+    item = extras()[0]
+    assert item.number == "" and item.notebook == "your_own_survey.ipynb"
+    assert header_markdown(item).startswith(f"# {item.heading}\n")
+    assert "**Next:**" not in key_points_markdown(item)
+    plan = ck.course_map()
+    assert plan["title"].iloc[-1] == item.title and plan["lesson"].iloc[-1] == ""
+    assert "| [Your own survey](notebooks/your_own_survey.ipynb) |" in markdown_table("notebooks/")
 
 
 def test_status_follows_the_notebooks_on_disk(tmp_path):

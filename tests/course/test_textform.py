@@ -6,10 +6,10 @@ import nbformat
 import pytest
 
 from coursekit.course import textform
-from coursekit.course.lessons import lessons
+from coursekit.course.lessons import extras, lessons
 
 ROOT = Path(__file__).resolve().parents[2]
-READY = [item for item in lessons() if (ROOT / "notebooks" / item.notebook).exists()]
+READY = [item for item in (*lessons(), *extras()) if (ROOT / "notebooks" / item.notebook).exists()]
 
 
 @pytest.mark.parametrize("item", READY, ids=lambda i: i.slug)

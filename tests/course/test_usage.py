@@ -8,17 +8,21 @@ from pathlib import Path
 import pytest
 
 import coursekit as ck
-from coursekit.course.lessons import lessons
+from coursekit.course.lessons import extras, lessons
 
 ROOT = Path(__file__).resolve().parents[2]
 ANALYSIS = ("kano", "servqual", "mot", "recovery", "spc")
 READY = [item for item in lessons() if (ROOT / "notebooks" / item.notebook).exists()]
-USED_IN = re.compile(r"Used in: (library only|lessons? (\d\d(?:, \d\d)*))")
+READY_EXTRAS = [item for item in extras() if (ROOT / "notebooks" / item.notebook).exists()]
+# "Used in: lesson 02.", "Used in: lessons 01, 02; notebook your_own_survey.",
+# "Used in: notebook your_own_survey." or "Used in: library only."
+USED_IN = re.compile(r"Used in: (library only|lessons? (\d\d(?:, \d\d)*)(?:; notebook (\w+))?"
+                     r"|notebook (\w+))")
 
 
 def _public_functions():
     found = {}
-    for sub in (*ANALYSIS, "datasets", "classroom"):
+    for sub in (*ANALYSIS, "datasets", "classroom", "survey"):
         module = importlib.import_module(f"coursekit.{sub}")
         for name in module.__all__:
             if inspect.isfunction(getattr(module, name)):
@@ -44,8 +48,10 @@ def test_there_are_functions_to_check():
 def test_docstring_says_which_lessons_use_it(name):
     match = USED_IN.search(PUBLIC[name].__doc__ or "")
     assert match, f"{name}: add 'Used in: lesson NN.' or 'Used in: library only.' to the docstring"
-    said = set() if match.group(1) == "library only" else set(match.group(2).split(", "))
+    said = set(match.group(2).split(", ")) if match.group(2) else set()
+    said |= {slug for slug in (match.group(3), match.group(4)) if slug}
     actual = {item.number for item in READY if name in item.functions}
+    actual |= {item.slug for item in READY_EXTRAS if name in item.functions}
     assert said == actual, (f"{name}: the docstring says {sorted(said) or 'library only'}, "
                             f"lessons.toml says {sorted(actual) or 'no lesson'}")
 
@@ -59,7 +65,7 @@ def test_analysis_docstring_cites_the_method_reference(name):
         assert cited in headings, f"{name} cites §{cited}, which docs/methods.md does not have"
 
 
-@pytest.mark.parametrize("item", READY, ids=lambda i: i.slug)
+@pytest.mark.parametrize("item", READY + READY_EXTRAS, ids=lambda i: i.slug)
 def test_lesson_metadata_lists_exactly_the_coursekit_names_the_lesson_uses(item):
     used = set()
     for match in re.finditer(r"\bck\.(\w+)(?:\.(\w+))?", _code(item)):

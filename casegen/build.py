@@ -105,6 +105,11 @@ def card_blocks() -> dict[str, dict[str, str]]:
     return build()[1]
 
 
+def _counted(files) -> str:
+    examples = sum(rel.startswith("examples/") for rel in files)
+    return f"{len(files) - examples} tables, {examples} example exports"
+
+
 def write(outdir: Path, check: bool = False) -> int:
     started = time.perf_counter()
     files, blocks = build()
@@ -131,12 +136,12 @@ def write(outdir: Path, check: bool = False) -> int:
         if stale:
             print("out of date: " + ", ".join(stale), file=sys.stderr)
             return 1
-        print(f"all {len(files)} tables and {len(blocks)} cards are current ({seconds:.1f} s)")
+        print(f"all {_counted(files)} and {len(blocks)} cards are current ({seconds:.1f} s)")
         return 0
     total = sum(len(d) for d in files.values())
     for rel, data in files.items():
         print(f"{rel:34s} {len(data) / 1024:8.0f} KB")
-    print(f"wrote {len(files)} tables ({total / 1024 / 1024:.2f} MB) and {len(blocks)} cards "
+    print(f"wrote {_counted(files)} ({total / 1024 / 1024:.2f} MB) and {len(blocks)} cards "
           f"to {outdir} in {seconds:.1f} s")
     return 0
 

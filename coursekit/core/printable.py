@@ -109,7 +109,7 @@ def document(title: str, fragment: str, language: str) -> str:
 
 
 def check_language(language) -> str:
-    if language not in ("zh", "en"):
+    if not isinstance(language, str) or language not in ("zh", "en"):
         raise InputError(f"language={language!r} is not an option. Allowed: 'zh' (Chinese) or "
                          f"'en' (English).")
     return language

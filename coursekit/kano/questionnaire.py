@@ -66,7 +66,12 @@ def questionnaire(features, language="zh", *, title=None):
     True
     """
     language = check_language(language)
-    names = [features] if isinstance(features, str) else [str(f).strip() for f in features]
+    if isinstance(features, str):
+        features = [features]
+    if not isinstance(features, (list, tuple, pd.Series, pd.Index)):
+        raise InputError(f"features= should be a list of feature names, such as ['免费WiFi', "
+                         f"'自助入住'], not a {type(features).__name__}.")
+    names = [str(f).strip() for f in features]
     if not names or not all(names):
         raise InputError("features= should list the features to ask about, such as "
                          "['免费WiFi', '自助入住'].")

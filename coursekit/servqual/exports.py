@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..core import InputError, require_frame, show_labels
+from ..core import InputError, require_frame, require_unique_labels, show_labels
 from ..core.printable import Questionnaire, check_language, page, section
 from ..core.questions import question_columns, question_of
 from .items import (DIMENSION_ITEMS, DIMENSION_NAMES_ZH, DIMENSIONS, ITEM_IDS, ITEMS, SCALE,
@@ -101,6 +101,7 @@ def from_survey(table, expectations, perceptions, items=None):
     1    Assurance      1  2          6.5         5.5 -1.0
     """
     data = require_frame(table, "survey table")
+    require_unique_labels(data.columns, "the survey table", noun="column names")
     e_cols = question_columns(data, expectations)
     p_cols = question_columns(data, perceptions)
     e_labels, p_labels = _labels(data, e_cols), _labels(data, p_cols)
@@ -192,8 +193,11 @@ def questionnaire(language="en", items=None, *, title=None, organisation=None):
     True
     """
     language = check_language(language)
+    if items is not None and not isinstance(items, (str, list, tuple, pd.Index, pd.Series)):
+        raise InputError(f"items= should list item ids such as ['q01', 'q05'], not a "
+                         f"{type(items).__name__}.")
     chosen = list(ITEM_IDS) if items is None else [items] if isinstance(items, str) else list(items)
-    bad = [i for i in chosen if i not in ITEM_IDS]
+    bad = [i for i in chosen if not isinstance(i, str) or i not in ITEM_IDS]
     if bad or not chosen:
         raise InputError(f"items= holds {show_labels(bad) if bad else 'nothing'}. Allowed: item "
                          f"ids q01 ... q22 (see ck.servqual.ITEMS).")

@@ -34,7 +34,7 @@ def example(name: str) -> Path:
     """
     folder = data_dir() / "examples"
     names = sorted(p.name for p in folder.glob("*") if p.suffix in (".csv", ".xlsx"))
-    if name not in names:
+    if not isinstance(name, str) or name not in names:
         raise InputError(f"There is no example export {name!r}. Examples: "
                          f"{', '.join(repr(n) for n in names)}.")
     return folder / name

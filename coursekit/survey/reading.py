@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import InputError, require_frame, show_labels
+from ..core import InputError, require_frame, require_unique_labels, show_labels
 from . import layouts
 from .scales import Scale, convert, to_numbers_column
 from .text import SKIP_MARKS, clean_column
@@ -103,6 +103,9 @@ def read(path, sheet=None, *, scale=None, columns=None, na_values=None, layout="
     7   q2_1    question  请评价以下环节   值机  2、请评价以下环节—值机
     8   q2_2    question  请评价以下环节   安检  2、请评价以下环节—安检
     """
+    if not isinstance(path, (str, Path)):
+        raise InputError(f"read() needs the path of an export file, such as 'my_survey.xlsx', not "
+                         f"a {type(path).__name__}. (A table you already have needs no reading.)")
     path = Path(path)
     if not path.is_file():
         raise InputError(f"There is no file {str(path)!r}. Check the name and the folder "
@@ -297,6 +300,7 @@ def to_numbers(table, scale, *, columns=None, na_values=None):
     coursekit.InputError: Column 'q2' has answers that are not on the scale in 2 rows: row 0: '非常满意', row 2: '满意'. Allowed: numbers from 1 to 7, or labels ('Strongly disagree' = 1, 'Disagree' = 2, ...); declare a 'not applicable' answer with na_values=[...].
     """
     data = require_frame(table, "survey table")
+    require_unique_labels(data.columns, "the survey table", noun="column names")
     spec = Scale(scale)
     missing = list(na_values or ())
     if columns is not None:

@@ -77,6 +77,8 @@ def test_files_block_lists_the_true_checksums(built):
     files, blocks = built
     for rel, data in files.items():
         case, name = rel.split("/")
+        if case == "examples":  # export files with a hand-written card, compared byte for byte above
+            continue
         digest = hashlib.sha256((DATA / rel).read_bytes()).hexdigest()[:16]
         assert f"| `{name}` |" in blocks[case]["files"] and f"`{digest}`" in blocks[case]["files"]
 
@@ -102,7 +104,7 @@ def test_runs_as_a_module(tmp_path):
     run = subprocess.run([sys.executable, "-m", "casegen", str(tmp_path)],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert f"wrote {len(TABLES)} tables" in run.stdout
+    assert f"wrote {len(TABLES)} tables, {len(_examples.generate())} example exports" in run.stdout
     assert (tmp_path / "airport" / "airport_journey.csv").read_bytes() == \
         (DATA / "airport" / "airport_journey.csv").read_bytes()
 

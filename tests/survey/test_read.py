@@ -241,3 +241,16 @@ def test_reading_does_not_warn_on_a_clean_export(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ck.survey.read(write(tmp_path, "wjx.csv", WJX_KANO))
+
+
+def test_a_table_instead_of_a_path():
+    with pytest.raises(InputError, match="needs the path of an export file"):
+        ck.survey.read(pd.DataFrame({"a": [1]}))
+
+
+def test_duplicated_column_names_are_named():
+    t = pd.DataFrame([["满意", "一般"]], columns=["q1", "q1"])
+    with pytest.raises(InputError, match="Repeated column names in the survey table: 'q1'"):
+        ck.survey.to_numbers(t, "satisfied5")
+    with pytest.raises(InputError, match="Repeated column names in the KANO survey: 'q1'"):
+        ck.kano.from_wide(t)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .execute import BuildError, run_notebook
 
 MARKER = ".coursekit-handouts"  # marks a folder as ours, so we never write into someone else's
-LESSON_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb')
+LESSON_LINK = re.compile(r'href="([\w-]+)\.ipynb')  # a notebook in the same folder
 
 
 @dataclass
@@ -28,8 +28,12 @@ class Result:
 
 
 def lesson_notebooks(folder: Path) -> list[Path]:
-    """The lesson notebooks in course order (``NN_name.ipynb``)."""
-    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    """The lesson notebooks in course order (``NN_name.ipynb``), then the extra notebooks of
+    ``lessons.toml`` found in *folder* ("Your own survey")."""
+    from .lessons import extras
+
+    numbered = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    return numbered + [folder / x.notebook for x in extras() if (folder / x.notebook).is_file()]
 
 
 def _title(nb) -> str:

@@ -54,8 +54,9 @@ def from_survey(table, expectations, perceptions, items=None):
     * without *items*: wording that is the course's own (``ck.servqual.ITEMS``, English or
       Chinese, as the printed :func:`questionnaire` has it) or an item id ``q01``...``q22``
       goes to that item;
-    * with ``items={your wording: target}``: the target is an item id (``"q16"``) or a
-      dimension (``"Assurance"``, ``"保证性"``, ``"专业度"``...), for a shorter or your own
+    * with ``items={your wording: target}``: the target is an item id (``"q16"``), one of the
+      five dimensions (``"Assurance"``, ``"保证性"``, ``"专业度"``...), or a dimension of your own
+      instrument (any other name, such as ``"Digital"``), for a shorter or your own
       instrument.
 
     Columns are the item ids (or your wording, for items mapped to a dimension);
@@ -134,7 +135,9 @@ def from_survey(table, expectations, perceptions, items=None):
     dims: dict[str, list] = {}
     for target, name in zip(targets, names):
         dims.setdefault(_DIMENSION_OF.get(target, target), []).append(name)
+    # The five RATER dimensions in their order, then your own in the order they first appear.
     dimensions = {d: dims[d] for d in DIMENSIONS if d in dims}
+    dimensions.update({d: cols for d, cols in dims.items() if d not in dimensions})
     e = data[e_cols].copy()
     p = data[[p_by[_key(l)] for l in e_labels]].copy()
     e.columns, p.columns = names, names
@@ -149,12 +152,13 @@ def _user_targets(items, known) -> dict[str, str]:
                          "such as {'前台礼貌': 'Assurance'}.")
     out = {}
     for label, target in items.items():
+        if not isinstance(target, str) or not target.strip():
+            raise InputError(f"items= maps {label!r} to {target!r}. Allowed: an item id (q01 ... "
+                             f"q22), a dimension such as {show_labels(DIMENSIONS)}, or the name "
+                             f"of a dimension of your own.")
         resolved = known.get(_key(target))
-        if resolved is None or not (resolved in ITEM_IDS or resolved in DIMENSIONS):
-            raise InputError(f"items= maps {label!r} to {target!r}, which is neither an item id "
-                             f"(q01 ... q22) nor a dimension. Allowed: {show_labels(DIMENSIONS)} "
-                             f"or their Chinese names.")
-        out[_key(label)] = resolved
+        # Not an item id and not one of the five: a dimension of your own instrument.
+        out[_key(label)] = resolved if resolved in ITEM_IDS or resolved in DIMENSIONS else target.strip()
     return out
 
 

@@ -55,8 +55,20 @@ def test_unknown_wording_asks_for_a_mapping_and_lonely_items_are_named():
         servqual.from_survey(table, "E", "P")
     with pytest.raises(InputError, match=r"not the course's SERVQUAL items.*'a'.*items="):
         servqual.from_survey(table.drop(columns="E [b]"), "E", "P")
-    with pytest.raises(InputError, match=r"maps 'a' to 'Speed'"):
-        servqual.from_survey(table.drop(columns="E [b]"), "E", "P", items={"a": "Speed"})
+    with pytest.raises(InputError, match=r"maps 'a' to 3"):
+        servqual.from_survey(table.drop(columns="E [b]"), "E", "P", items={"a": 3})
+
+
+def test_a_dimension_of_your_own_instrument():
+    table = pd.DataFrame({"E [app works]": [7, 6], "E [staff polite]": [6, 7],
+                          "P [app works]": [4, 5], "P [staff polite]": [6, 6]})
+    table.attrs.update(questions={c: c[0] for c in table.columns},
+                       items={c: c[3:-1] for c in table.columns})
+    E, P = servqual.from_survey(table, "E", "P", items={"app works": "Digital",
+                                                        "staff polite": "Assurance"})
+    assert E.attrs["dimensions"] == {"Assurance": ["staff polite"], "Digital": ["app works"]}
+    gaps = servqual.dimension_gaps(E, P, dimensions=E.attrs["dimensions"]).set_index("dimension")
+    assert gaps.loc["Digital", "gap"] == pytest.approx(((4 - 7) + (5 - 6)) / 2)
 
 
 def test_questionnaire_page_and_bad_items():

@@ -70,10 +70,17 @@ def clean_column(values: pd.Series, *, skip_marks: bool = True, extra_missing=()
     """
     if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
         return values
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # Most columns of an export need no change: find that out from the distinct answers alone,
+    # and only number the rows (factorize) when something has to be rewritten.
+    uniques = pd.unique(values.to_numpy(dtype=object, na_value=None))
+    uniques = [u for u in uniques if u is not None and u == u]
     if len(uniques) == 0 or (limit is not None and len(uniques) > limit):
         return values
     extra = {clean_text(str(v)).casefold() for v in extra_missing}
+    if all(isinstance(u, str) and clean_text(u) == u and u.casefold() not in extra
+           and not (skip_marks and u.casefold() in _SKIP) and not _NUMBER.match(u) for u in uniques):
+        return values
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     remap = np.full(len(uniques) + 1, -1, dtype=np.intp)
     kept: dict = {}
     changed = False

@@ -52,7 +52,10 @@ def parse_timestamps(values: pd.Series):
     present = values.dropna()
     if len(present) == 0 or pd.api.types.is_numeric_dtype(values):
         return None
-    text = present.astype(str).str.strip()
+    text = present if pd.api.types.is_string_dtype(present) else present.astype(str)
+    sample = text.iloc[:200]
+    if (sample.str.strip() != sample).any():
+        text = text.str.strip()
     # Most exports need no rewriting: try the formats on the text as it is first.
     marked = text.iloc[:200].str.contains("GMT|UTC|上午|下午", regex=True).any()
     chosen, parsed = (None, None) if marked else _first_fit(text)

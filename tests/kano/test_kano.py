@@ -470,7 +470,6 @@ def test_fong_thresholds_match_the_published_ones():
         assert abs(FONG_Z * np.sqrt((a + b) * (2 * n - a - b) / (2 * n)) - threshold) < 0.05
 
 
-@settings(deadline=None)  # the first example pays for warming up; on a busy 2-core CI box, >200 ms
 @given(st.lists(st.integers(0, 60), min_size=6, max_size=6))
 def test_close_call_is_one_of_the_top_two_and_only_differs_when_not_significant(counts):
     row = pd.DataFrame([counts], columns=list(kano.CATEGORIES))

@@ -16,8 +16,8 @@ CSS = """
 .ckq { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
        "Helvetica Neue", Arial, sans-serif; color: #000; font-size: 10.5pt; line-height: 1.35;
        max-width: 186mm; }
-.ckq h1 { font-size: 15pt; margin: 0 0 4pt 0; }
-.ckq h2 { font-size: 12pt; margin: 12pt 0 4pt 0; break-after: avoid; }
+.ckq .ckq-title { font-size: 15pt; margin: 0 0 4pt 0; }
+.ckq .ckq-part { font-size: 12pt; margin: 12pt 0 4pt 0; break-after: avoid; }
 .ckq p { margin: 3pt 0; }
 .ckq .ckq-fields { margin: 6pt 0 8pt 0; }
 .ckq .ckq-fields span { display: inline-block; min-width: 52mm; border-bottom: 1px solid #000;
@@ -46,7 +46,10 @@ class Questionnaire:
     stem: str
 
     def _repr_html_(self) -> str:
-        return self.html
+        # Inside a notebook the page sits under the notebook's own headings: its title and
+        # parts become h3 and h4, so the notebook keeps one h1 and no skipped level.
+        return (self.html.replace("<h1 ", "<h3 ").replace("</h1>", "</h3>")
+                .replace("<h2 ", "<h4 ").replace("</h2>", "</h4>"))
 
     def __repr__(self) -> str:
         return (f"Questionnaire({self.title!r}, language={self.language!r}, "
@@ -89,14 +92,15 @@ def section(heading: str, intro: str, answers, rows) -> str:
     body = "".join(
         f'<tr><td class="ckq-q">{esc(q)}</td>' + f'<td class="ckq-box">{BOX}</td>' * len(answers)
         + "</tr>" for q in rows)
-    return (f"<h2>{esc(heading)}</h2><p>{esc(intro)}</p>"
-            f'<table><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>')
+    return (f'<h2 class="ckq-part">{esc(heading)}</h2><p>{esc(intro)}</p>'
+            f'<table><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 
 def page(title: str, intro: str, fields, sections, note: str) -> str:
     """The questionnaire as an HTML fragment (style included), for a notebook or a file."""
     boxes = "".join(f"<span>{esc(f)}:</span>" for f in fields)
-    return (f"<style>{CSS}</style><div class=\"ckq\"><h1>{esc(title)}</h1><p>{esc(intro)}</p>"
+    return (f'<style>{CSS}</style><div class="ckq"><h1 class="ckq-title">{esc(title)}</h1>'
+            f"<p>{esc(intro)}</p>"
             f'<div class="ckq-fields">{boxes}</div>{"".join(sections)}'
             f'<p class="ckq-note">{esc(note)}</p></div>')
 

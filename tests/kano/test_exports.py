@@ -153,6 +153,8 @@ def test_the_printable_page_is_self_contained_a4_and_in_the_standard_wording():
     for word in STANDARD["zh"]:
         assert word in q.html
     assert "如果不提供免费WiFi，您的感受是？" in q.html
+    # Shown inside a notebook, the page must not add a second h1 under the notebook's title.
+    assert "<h1" not in q._repr_html_() and "<h3 class=\"ckq-title\">" in q._repr_html_()
 
 
 def test_saving_never_overwrites(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, require_columns, require_frame, require_unique_labels
+from ..core import InputError, require_columns, require_frame
 from ..core.questions import full_text
 from .answers import ANSWERS, answer_codes
 from .pairs import infer_pairs
@@ -150,7 +150,6 @@ def from_wide(table, pairs=None, *, answers=None, respondent=None, keep=()):
     ('如果提供自助入住，您的感受是', '如果不提供自助入住，您的感受是')
     """
     data = require_frame(table, "KANO survey")
-    require_unique_labels(data.columns, "the KANO survey", noun="column names")
     if pairs is None:
         pairs = infer_pairs(data, answers)
     else:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import (InputError, parse_scale, require_choice, require_columns, require_frame,
-                    require_numeric, require_same_labels, require_unique_labels, show_labels)
+                    require_numeric, require_same_labels, show_labels)
 from .ipa import ipa
 
 #: How :func:`coursekit.mot.plot_ipa` names the crosshairs of a derived-importance grid.
@@ -60,8 +60,6 @@ def ipa_stated(importance, performance, *, crosshairs="data", scale=None):
     """
     imp = require_frame(importance, "importance answers")
     perf = require_frame(performance, "performance answers")
-    require_unique_labels(imp.columns, "the importance answers", noun="column names")
-    require_unique_labels(perf.columns, "the performance answers", noun="column names")
     require_same_labels(list(imp.columns), list(perf.columns), "the importance answers",
                         "the performance answers", noun="items (columns)", ordered=False)
     require_same_labels(imp.index, perf.index, "the importance answers",

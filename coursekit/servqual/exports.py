@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..core import InputError, require_frame, require_unique_labels, show_labels
+from ..core import InputError, require_frame, show_labels
 from ..core.printable import Questionnaire, check_language, page, section
 from ..core.questions import question_columns, question_of
 from .items import (DIMENSION_ITEMS, DIMENSION_NAMES_ZH, DIMENSIONS, ITEM_IDS, ITEMS, SCALE,
@@ -102,7 +102,6 @@ def from_survey(table, expectations, perceptions, items=None):
     1    Assurance      1  2          6.5         5.5 -1.0
     """
     data = require_frame(table, "survey table")
-    require_unique_labels(data.columns, "the survey table", noun="column names")
     e_cols = question_columns(data, expectations)
     p_cols = question_columns(data, perceptions)
     e_labels, p_labels = _labels(data, e_cols), _labels(data, p_cols)

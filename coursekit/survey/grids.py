@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core import InputError, require_frame, require_unique_labels, show_labels
+from ..core import InputError, require_frame, show_labels
 from ..core.questions import question_columns, question_of
 
 
@@ -55,7 +55,6 @@ def grid(table, question, names=None):
     ['check_in', 'Security']
     """
     data = require_frame(table, "survey table")
-    require_unique_labels(data.columns, "the survey table", noun="column names")
     columns = question_columns(data, question)
     labels = []
     for column in columns:

@@ -22,10 +22,8 @@ def check_tickets(report, table, scale, roles):
         if column is None:
             continue
         values = table[column]
-        aware = getattr(getattr(values, "dt", None), "tz", None) is not None \
-            if pd.api.types.is_datetime64_any_dtype(values) else None
         try:
-            parsed = timestamps(table, column)
+            parsed, aware = timestamps(table, column)
         except InputError as error:
             report.add("error", column, str(error), "Write times as 2025-03-01 14:30.")
             continue

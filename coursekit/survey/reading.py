@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import InputError, require_frame, require_unique_labels, show_labels
+from ..core import InputError, require_frame, show_labels
 from . import layouts
 from .scales import Scale, convert, to_numbers_column
 from .text import SKIP_MARKS, clean_column
@@ -300,7 +300,6 @@ def to_numbers(table, scale, *, columns=None, na_values=None):
     coursekit.InputError: Column 'q2' has answers that are not on the scale in 2 rows: row 0: '非常满意', row 2: '满意'. Allowed: numbers from 1 to 7, or labels ('Strongly disagree' = 1, 'Disagree' = 2, ...); declare a 'not applicable' answer with na_values=[...].
     """
     data = require_frame(table, "survey table")
-    require_unique_labels(data.columns, "the survey table", noun="column names")
     spec = Scale(scale)
     missing = list(na_values or ())
     if columns is not None:

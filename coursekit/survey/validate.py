@@ -139,7 +139,7 @@ def validate(table, kind, *, scale=None, **roles):
     >>> report.attrs["ok"], report.attrs["roles"]
     (False, {'outcome': '总体满意度'})
     """
-    data = require_frame(table, "table")
+    data = require_frame(table, "table", unique_columns=False)  # listed as a problem below
     require_choice(kind, "kind", tuple(KINDS))
     report = Report(data)
     duplicated = data.columns[data.columns.duplicated()]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, parse_scale, show_labels, show_offenders
+from ..core import SMALL_SAMPLE, InputError, look_for_codes, parse_scale, show_labels, show_offenders
 from ..kano.answers import code_of, user_lookup
 from ..kano.pairs import infer_pairs
 from .scales import SCALES, Scale, convert
@@ -48,11 +48,10 @@ KINDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Answers that are often "not applicable" or "no answer" codes in a numeric export.
-NA_CODES = (0, 8, 9, 88, 98, 99, 999, -1, -9, -99)
 #: Rating scales a column of whole numbers is checked against, smallest first.
 STANDARD_SCALES = ((1, 5), (1, 7), (1, 10), (0, 10))
-SMALL = 30  # fewer respondents than this: a caution, as for driver and IPA tables
+#: Fewer respondents than this: a caution, the same rule as for driver and IPA tables.
+SMALL = SMALL_SAMPLE
 
 
 def rows_text(mask) -> str:
@@ -95,12 +94,15 @@ def _label_scale(values):
 
 def _scale_of(numbers: pd.Series, scale):
     """(low, high, codes): the declared scale, or the standard scale the answers use once
-    the usual 'not applicable' codes are left out; *codes* are the values outside it."""
+    what looks like 'not applicable' codes is left out (found by the same rules as every
+    analysis function uses, :func:`coursekit.core.look_for_codes`); *codes* are the values
+    outside it."""
     present = numbers.dropna()
     if scale is not None:
         lo, hi = scale
         return lo, hi, sorted(set(present[(present < lo) | (present > hi)]))
-    rest = present[~present.isin(NA_CODES)]
+    found = look_for_codes(present.to_numpy(dtype=float))
+    rest = present[~present.isin(found[0])] if found is not None else present
     if len(rest) == 0 or not (rest == np.round(rest)).all():
         return None, None, []
     for lo, hi in STANDARD_SCALES:

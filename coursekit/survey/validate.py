@@ -127,13 +127,13 @@ def validate(table, kind, *, scale=None, **roles):
     Examples
     --------
     >>> import pandas as pd, coursekit as ck
-    >>> trips = pd.DataFrame({"check_in": [6, 5, 99, 4], "security": [3, 2, 4, 5],
-    ...                       "总体满意度": [5, 4, 6, 4]})
+    >>> trips = pd.DataFrame({"check_in": [6, 5, 99, 4, 5, 7], "security": [3, 2, 4, 5, 4, 6],
+    ...                       "总体满意度": [5, 4, 6, 4, 5, 6]})
     >>> report = ck.survey.validate(trips, "journey")
     >>> for row in report.itertuples():
     ...     print(f"{row.severity}: {row.problem}")
     error: Column 'check_in' has values outside the 1-7 scale in 1 row: row 2: 99. They look like 'not applicable' codes: ...
-    warning: Only 4 respondents have every answer: with fewer than 30 respondents, or 10 per rating, derived importance is unstable.
+    warning: Only 6 respondents have every answer: with fewer than 30 respondents, or 10 per rating, derived importance is unstable.
     note: Column '总体满意度' is taken as the outcome column.
     note: Touchpoint ratings, in this order: 'check_in', 'security'.
     >>> report.attrs["ok"], report.attrs["roles"]

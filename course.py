@@ -24,7 +24,9 @@ from typing import NoReturn
 ROOT = Path(__file__).resolve().parent
 MIN_PYTHON = (3, 10)
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
-EXTRAS = "lab,test,site"
+# lab: JupyterLab and the notebook tools; test: the test suite; site: the website builder;
+# hub: JupyterHub and nbgitpuller, because the suite starts a real local hub (tests/hub/).
+EXTRAS = "lab,test,site,hub"
 
 
 def venv_dir() -> Path:

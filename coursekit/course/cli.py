@@ -139,6 +139,30 @@ def _assign(args) -> int:
     return 0
 
 
+# --- class-links ----------------------------------------------------------------------------
+
+def _class_links_args(p):
+    p.add_argument("--hub", required=True, help="the hub's address, as learners open it")
+    p.add_argument("--repo", default=None,
+                   help="the course repository to pull (default: the course's own repository)")
+    p.add_argument("--branch", default="main", help="the branch to pull (default: main)")
+    p.add_argument("--folder", default="coursekit",
+                   help="the folder in each learner's home the course goes into (default: coursekit)")
+    p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+
+
+def _class_links(args) -> int:
+    from ..core import InputError
+    from .classlinks import class_links, format_links
+
+    try:
+        links = class_links(args.hub, args.repo, args.branch, args.folder)
+    except InputError as exc:
+        return _fail("class-links", exc)
+    print(format_links(links, markdown=args.markdown))
+    return 0
+
+
 # --- check-setup, course-map ----------------------------------------------------------------
 
 def _check_setup(args) -> int:
@@ -198,6 +222,11 @@ COMMANDS = {
                          "runs every test against the solutions) and write the student notebook "
                          "to exercises/. Edited student notebooks are never overwritten without "
                          "--force.", _assign_args, _assign),
+    "class-links": ("print an nbgitpuller link to every lesson and exercise for a JupyterHub",
+                    "For instructors: print, for every lesson and exercise in lessons.toml, the "
+                    "nbgitpuller link that puts the course into a learner's home on HUB and "
+                    "opens that notebook. Lesson 00's link doubles as the pre-workshop setup "
+                    "check. See deploy/README.md.", _class_links_args, _class_links),
     "check-setup": ("print whether this machine is ready for the course", None, None, _check_setup),
     "course-map": ("print the course map as a Markdown table (from lessons.toml)", None, None,
                    _course_map),

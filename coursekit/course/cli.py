@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _fail(command: str, exc: Exception) -> int:
@@ -139,6 +140,35 @@ def _assign(args) -> int:
     return 0
 
 
+# --- grade ----------------------------------------------------------------------------------
+
+def _grade_args(p):
+    p.add_argument("submissions", nargs="+",
+                   help="handed-in exercise notebooks (.ipynb) or the zip files their last cell "
+                        "makes; one folder per trainee (submissions/<trainee>/...), or all in one "
+                        "folder named by trainee")
+    p.add_argument("--out", required=True, help="the gradebook to write, e.g. gradebook.csv "
+                   "(the summary goes next to it as gradebook_summary.csv)")
+    p.add_argument("--force", action="store_true", help="replace an existing gradebook")
+
+
+def _grade(args) -> int:
+    import pandas as pd
+
+    from ..core import InputError
+    from .grading import grade, summary_path
+
+    try:
+        book, summary = grade(args.submissions, args.out, force=args.force)
+    except InputError as exc:
+        return _fail("grade", exc)
+    with pd.option_context("display.width", 120):
+        print(summary.to_string(index=False))
+    print(f"Wrote {args.out} ({len(book)} rows: one per trainee and question) and "
+          f"{summary_path(Path(args.out))}. The submissions were not changed.")
+    return 0
+
+
 # --- class-links ----------------------------------------------------------------------------
 
 def _class_links_args(p):
@@ -222,6 +252,12 @@ COMMANDS = {
                          "runs every test against the solutions) and write the student notebook "
                          "to exercises/. Edited student notebooks are never overwritten without "
                          "--force.", _assign_args, _assign),
+    "grade": ("grade handed-in exercise notebooks locally and write a gradebook",
+              "For instructors: grade handed-in exercises (notebooks or the zip files their "
+              "hand-in cell makes) with otter-grader's local grading, without Docker, and write "
+              "one row per trainee and question plus a summary. Submissions are never modified; "
+              "a file that is not one of the course's exercises stops the run before anything "
+              "is graded; an existing gradebook is kept unless --force.", _grade_args, _grade),
     "class-links": ("print an nbgitpuller link to every lesson and exercise for a JupyterHub",
                     "For instructors: print, for every lesson and exercise in lessons.toml, the "
                     "nbgitpuller link that puts the course into a learner's home on HUB and "

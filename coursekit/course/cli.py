@@ -21,19 +21,30 @@ def _fail(command: str, exc: Exception) -> int:
 
 def _build_html_args(p):
     p.add_argument("outdir", help="folder for the handouts (created if missing)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--learner", dest="audience", action="store_const", const="learner",
+                     help="no code, test markers or answer keys (the default)")
+    who.add_argument("--instructor", dest="audience", action="store_const", const="instructor",
+                     help="the lessons with their code and instructor notes; exercise masters")
+    p.set_defaults(audience="learner")
+    p.add_argument("--execute", action="store_true",
+                   help="run every lesson in a fresh kernel first (default: use the saved outputs)")
     p.add_argument("--notebooks", default=None, help="lesson folder (default: notebooks/)")
-    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
-    p.add_argument("--force", action="store_true", help="write into a folder that holds other files")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (--execute)")
+    p.add_argument("--force", action="store_true",
+                   help="add the handouts to a folder that holds other files (files there are "
+                        "still never overwritten)")
 
 
 def _build_html(args) -> int:
     from .handouts import BuildError, build_html
 
     try:
-        results = build_html(args.outdir, args.notebooks, args.timeout, args.force)
+        pages = build_html(args.outdir, args.notebooks, args.timeout, args.force,
+                           audience=args.audience, execute=args.execute)
     except BuildError as exc:
         return _fail("build-html", exc)
-    print(f"Wrote {len(results)} handouts and index.html to {args.outdir}")
+    print(f"Wrote {len(pages)} {args.audience} handouts and index.html to {args.outdir}")
     return 0
 
 
@@ -229,9 +240,13 @@ def _board(args) -> int:
 
 #: name -> (one-line help, longer description, declare arguments, run)
 COMMANDS = {
-    "build-html": ("run every lesson from a fresh kernel and write HTML handouts",
-                   "Run every lesson notebook from a fresh kernel and write standalone HTML "
-                   "handouts plus an index page to OUTDIR. The notebooks are not modified.",
+    "build-html": ("write the course as HTML handouts for learners or instructors",
+                   "Write every lesson and exercise as a standalone HTML page that prints to A4 "
+                   "and loads nothing from the network, plus the glossary, the data cards and "
+                   "an index, to OUTDIR. --learner (default) leaves out code and answer keys; "
+                   "--instructor adds code and instructor notes. The notebooks are not "
+                   "modified, and no file in OUTDIR that build-html did not write (or that was "
+                   "changed since) is ever overwritten.",
                    _build_html_args, _build_html),
     "build-site": ("build the whole course as an offline static website (Jupyter Book)",
                    "Build every lesson, exercise, the glossary, data cards, method reference and "

@@ -1,29 +1,45 @@
-"""``python -m coursekit build-html OUTDIR``: run every lesson from a fresh kernel, write handouts.
+"""``python -m coursekit build-html OUTDIR [--learner | --instructor]``: the course as pages to
+print, mail or put on an intranet.
 
-For instructors who want the course as static pages (to print, to mail, to put on an intranet)
-and for maintainers who want to know that every lesson still runs. Each notebook is executed in
-memory in its own fresh kernel, from its own folder, and exported as a standalone HTML file
-(figures embedded); the notebooks on disk are never touched.
+- ``--learner`` (the default): every lesson and exercise without code, test markers or answer
+  keys: prose, figures, tables, the knowledge checks (they work in the page) and each widget's
+  static fallback (see :mod:`coursekit.course.handout_render`).
+- ``--instructor``: the lessons with their code and, after each, its instructor notes; the
+  exercises as their masters, with solutions.
+- Both: an index linking lessons, exercises, the glossary and the data cards; pages that print
+  to A4; nothing requested from another machine.
+
+Pages are made from the notebooks as saved: they were saved from a clean run, and the test
+suite reruns every one and checks the numbers the prose quotes. ``--execute`` reruns each lesson
+in a fresh kernel first (for maintainers who want to see that it still runs); the notebooks on
+disk are never touched.
+
+The output folder holds a record of every page written and its fingerprint. A page someone has
+changed since (a learner's own notes, say), or any file build-html did not write, is never
+overwritten: the build stops before writing anything and names the file.
 """
 from __future__ import annotations
 
+import hashlib
 import html
-import re
-import time
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import handout_render as render
 from .execute import BuildError, run_notebook
+from .lessons import NOTEBOOKS, ROOT, lessons
 
-MARKER = ".coursekit-handouts"  # marks a folder as ours, so we never write into someone else's
-LESSON_LINK = re.compile(r'href="([\w-]+)\.ipynb')  # a notebook in the same folder
+MARKER = ".coursekit-handouts"  # the record of what build-html wrote (JSON: page -> sha256)
+AUDIENCES = ("learner", "instructor")
 
 
 @dataclass
-class Result:
-    notebook: Path
+class Page:
+    name: str          # file name in the output folder
+    kind: str          # lesson, exercise, glossary, data card
     title: str
-    seconds: float
+    text: str = ""     # the page's HTML, filled in by the build
     error: str = ""
 
 
@@ -45,84 +61,167 @@ def _title(nb) -> str:
     return ""
 
 
-def export_html(nb, target: Path) -> None:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", embed_images=True)
-    body, _ = exporter.from_notebook_node(nb)
-    # Links between lessons point at notebooks; in the handouts they must point at the pages.
-    body = LESSON_LINK.sub(r'href="\1.html', body)
-    target.write_text(body, encoding="utf-8")
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _prepare(outdir: Path, force: bool) -> None:
+def _record(outdir: Path) -> dict:
+    try:
+        data = json.loads((outdir / MARKER).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _check_folder(outdir: Path, pages: list[Page], force: bool) -> None:
+    """Refuse, before writing anything, to overwrite a file build-html did not write as it is."""
     if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists() and not force:
         raise BuildError(
             f"{outdir} already holds files that build-html did not make. Choose an empty or new "
-            "folder (nothing there will be overwritten), or pass --force if you are sure."
-        )
-    outdir.mkdir(parents=True, exist_ok=True)
-    (outdir / MARKER).write_text("Handouts written by `python -m coursekit build-html`.\n")
+            "folder (nothing there will be overwritten), or pass --force to add the handouts "
+            "beside them.")
+    record = _record(outdir)
+    changed = []
+    for page in [*pages, Page("index.html", "index", "")]:
+        target = outdir / page.name
+        if target.exists():
+            current = hashlib.sha256(target.read_bytes()).hexdigest()
+            if record.get(page.name) != current:
+                changed.append(str(target))
+    if changed:
+        raise BuildError(
+            "These files were changed after build-html wrote them, or were not written by it; "
+            "they were left as they are and nothing was written:\n  " + "\n  ".join(changed)
+            + "\nMove them elsewhere (or delete them) and build again.")
 
 
-def write_index(outdir: Path, results: list[Result]) -> Path:
+def _notes(slug: str) -> str:
+    path = ROOT / "instructors" / f"{slug}.md"
+    return f"---\n\n{path.read_text(encoding='utf-8')}" if path.exists() else ""
+
+
+def _lesson_pages(folder: Path, audience: str, execute: bool, timeout: int) -> list[Page]:
+    import nbformat
+
+    learner = audience == "learner"
+    pages = []
+    paths = lesson_notebooks(folder)
+    for number, path in enumerate(paths, start=1):
+        page = Page(f"{path.stem}.html", "lesson", path.stem)
+        try:
+            nb = (run_notebook(path, timeout, f"[{number}/{len(paths)}] {path.stem}") if execute
+                  else nbformat.read(path, as_version=4))
+        except BuildError as exc:
+            page.error = str(exc)
+            pages.append(page)
+            continue
+        page.title = _title(nb) or path.stem
+        page.text = render.export(render.prepare(nb, learner, _notes(path.stem)), learner, page.title)
+        pages.append(page)
+    return pages
+
+
+def _exercise_pages(audience: str) -> list[Page]:
+    import nbformat
+
+    learner = audience == "learner"
+    # Learners get the student notebook (it holds no answer); instructors the master.
+    folder = ROOT / "exercises" if learner else ROOT / "exercises" / "source"
+    pages = []
+    for path in lesson_notebooks(folder):
+        nb = nbformat.read(path, as_version=4)
+        title = _title(nb) or path.stem
+        text = render.export(render.prepare(nb, learner), learner, title)
+        pages.append(Page(f"exercise-{path.stem}.html", "exercise", title, text))
+    return pages
+
+
+def _glossary_page() -> Page:
+    from .glossary import glossary
+
+    table = glossary()
+    rows = ["| Term | 术语 | Definition | 定义 | Lesson |", "|---|---|---|---|---|"]
+    for r in table.itertuples(index=False):
+        cells = [r.term, r.term_zh, r.definition, r.definition_zh, r.lesson]
+        rows.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    markdown = "# Glossary · 术语表\n\nEvery term of the course in English and Chinese.\n\n" + "\n".join(rows)
+    return Page("glossary.html", "glossary", "Glossary · 术语表",
+                render.markdown_page(markdown, "Glossary · 术语表"))
+
+
+def _data_card_pages() -> list[Page]:
+    pages = []
+    for card in sorted((ROOT / "datasets").glob("*/README.md")):
+        text = card.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")),
+                     card.parent.name)
+        pages.append(Page(f"data-{card.parent.name}.html", "data card", title,
+                          render.markdown_page(text, title)))
+    return pages
+
+
+def index_html(pages: list[Page], audience: str) -> str:
     from .. import __version__
 
-    rows = []
-    for r in results:
-        name = html.escape(r.notebook.stem)
-        title = html.escape(r.title or r.notebook.stem)
-        if r.error:
-            rows.append(f"<tr><td>{name}</td><td>{title}</td><td>failed</td>"
-                        f"<td>{html.escape(r.error)}</td></tr>")
-        else:
-            rows.append(f'<tr><td><a href="{name}.html">{name}</a></td><td>{title}</td>'
-                        f"<td>ran in {r.seconds:.0f} s</td><td></td></tr>")
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Service management course — handouts</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}}</style>
+    who = "for instructors" if audience == "instructor" else "for learners"
+    sections = []
+    for kind, heading in [("lesson", "Lessons"), ("exercise", "Exercises"),
+                          ("glossary", "Glossary"), ("data card", "Case data cards")]:
+        items = []
+        for page in (p for p in pages if p.kind == kind):
+            if page.error:
+                items.append(f"<li>{html.escape(page.name)}: could not be built — "
+                             f"{html.escape(page.error)}</li>")
+            else:
+                items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(page.title)}</a></li>')
+        if items:
+            sections.append(f"<h2>{heading}</h2><ul>{''.join(items)}</ul>")
+    built = {p.name for p in pages}
+    coming = [f"<li>{html.escape(item.label)}</li>" for item in lessons()
+              if f"{item.slug}.html" not in built]
+    if coming:
+        sections.append(f"<h2>Coming later</h2><ul>{''.join(coming)}</ul>")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Service management course — handouts {who}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+@page{{size:A4;margin:15mm}}</style>
 </head><body>
-<h1>Service management course — handouts</h1>
-<p>Each lesson was run from a fresh kernel by coursekit {html.escape(__version__)}.
-The lessons' text and data are licensed CC BY 4.0; see the course's LICENSE.</p>
-<table><thead><tr><th>Lesson</th><th>Title</th><th>Status</th><th>Problem</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
+<h1>Service management course — handouts {who}</h1>
+<p>Made by coursekit {html.escape(__version__)} from the course's notebooks. The case
+organisations and their data are fictional. The lessons' text and data are licensed CC BY 4.0;
+see the course's LICENSE.</p>
+{''.join(sections)}
+</body></html>
 """
-    target = outdir / "index.html"
-    target.write_text(page, encoding="utf-8")
-    return target
 
 
-def build_html(outdir, notebooks=None, timeout: int = 900, force: bool = False) -> list[Result]:
-    """Run every lesson notebook and write ``OUTDIR/<lesson>.html`` plus ``OUTDIR/index.html``.
+def build_html(outdir, notebooks=None, timeout: int = 900, force: bool = False,
+               audience: str = "learner", execute: bool = False) -> list[Page]:
+    """Write the handouts for *audience* (``"learner"`` or ``"instructor"``) and an index.
 
-    Failures do not stop the build: every lesson is tried, the index lists what failed, and a
-    :class:`BuildError` naming each failed notebook and cell is raised at the end.
+    A lesson that fails to run (with *execute*) does not stop the build: the index says so, and
+    a :class:`BuildError` naming each failed notebook and cell is raised at the end.
     """
-    from .lessons import NOTEBOOKS
-
+    if audience not in AUDIENCES:
+        raise BuildError(f"Handouts are for {' or '.join(AUDIENCES)}, not {audience!r}.")
     outdir = Path(outdir)
     folder = Path(notebooks) if notebooks is not None else NOTEBOOKS
-    paths = lesson_notebooks(folder)
-    if not paths:
+    if not lesson_notebooks(folder):
         raise BuildError(f"No lesson notebooks (NN_name.ipynb) found in {folder}.")
-    _prepare(outdir, force)
-    results = []
-    for number, path in enumerate(paths, start=1):
-        label = f"[{number}/{len(paths)}] {path.stem}"
-        start = time.perf_counter()
-        try:
-            nb = run_notebook(path, timeout, label)
-        except BuildError as exc:
-            results.append(Result(path, "", time.perf_counter() - start, str(exc)))
-            continue
-        export_html(nb, outdir / f"{path.stem}.html")
-        results.append(Result(path, _title(nb), time.perf_counter() - start))
-    write_index(outdir, results)
-    failed = [r.error for r in results if r.error]
+    pages = _lesson_pages(folder, audience, execute, timeout)
+    if notebooks is None:  # the course's own notebooks: add what goes with them
+        pages += _exercise_pages(audience) + [_glossary_page()] + _data_card_pages()
+    _check_folder(outdir, pages, force)
+    outdir.mkdir(parents=True, exist_ok=True)
+    record = _record(outdir)
+    for page in [p for p in pages if not p.error] + [Page("index.html", "index", "",
+                                                          index_html(pages, audience))]:
+        # Bytes, not text: the fingerprint must match the file on every platform.
+        (outdir / page.name).write_bytes(page.text.encode("utf-8"))
+        record[page.name] = _fingerprint(page.text)
+    (outdir / MARKER).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    failed = [p.error for p in pages if p.error]
     if failed:
         raise BuildError("Some lessons failed:\n  " + "\n  ".join(failed))
-    return results
+    return pages

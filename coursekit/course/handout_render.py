@@ -1,0 +1,162 @@
+"""Turning one notebook (or one Markdown text) into a handout page: what the reader sees, for
+learners or for instructors, that prints to A4 and asks nothing of the network.
+
+- **Learners** see prose, figures, tables and the knowledge checks; code cells (with their test
+  markers) are left out. **Instructors** see the code too, without the test markers, and the
+  lesson's instructor notes after it.
+- **Widgets** need a running kernel: their Python callbacks redraw the figure. A static page
+  cannot run them, so instead of shipping the widget JavaScript (which would draw controls that
+  do nothing) each widget is replaced by its *static fallback*: the settings of its controls and
+  what its output area showed when the lesson was saved (the figure, the result line), taken
+  from the widget state saved in the notebook.
+- **Offline.** nbconvert's page template loads require.js and MathJax from CDNs. Nothing in a
+  handout needs them (the quizzes' script is inline and works without require.js; no page holds
+  mathematics), so every script, style sheet or font that would be fetched from another machine
+  is removed, and a test in Chromium with the network blocked checks that nothing is asked for.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import re
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+TEST_MARKER = re.compile(r"^\s*# NBVAL_\w+[^\n]*\n?", re.M)
+LESSON_LINK = re.compile(r'href="([\w-]+)\.ipynb')  # a notebook in the same folder
+REMOTE = re.compile(
+    r"<script\b[^>]*\bsrc=[\"']?(?:https?:)?//[^>]*>\s*</script>"   # scripts from elsewhere
+    r"|<link\b[^>]*\bhref=[\"']?(?:https?:)?//[^>]*>"                # style sheets, fonts
+    r"|@import\s+url\([\"']?(?:https?:)?//[^)]*\);?", re.I)
+
+# Printing: A4, nothing cut at the right edge (long lines wrap), figures kept whole.
+PRINT_CSS = """
+<style id="coursekit-print">
+body { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+.ck-widget-fallback { border: 1px solid #999; border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
+.ck-widget-fallback .ck-note { font-style: italic; color: #333; margin: 0 0 .4rem 0; }
+.ck-widget-fallback ul { margin: .2rem 0 .4rem 1.2rem; padding: 0; }
+.ck-instructor-notes { border-top: 3px double #0072B2; margin-top: 2rem; padding-top: 1rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .jp-Notebook { padding: 0 !important; }
+  .jp-Cell { padding: 2px 0 !important; }
+  .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+  pre, code, .highlight pre, .jp-RenderedText pre, .jp-OutputArea-output pre {
+    white-space: pre-wrap !important; overflow-wrap: anywhere !important; word-break: break-word;
+    overflow: visible !important; }
+  .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-InputArea-editor { overflow: visible !important; }
+  img, svg { max-width: 100% !important; height: auto !important; break-inside: avoid; }
+  /* Wide tables (a data set's first rows) are squeezed to the page and their cells wrap,
+     rather than being cut at the right edge. */
+  .jp-RenderedHTMLCommon table { table-layout: fixed; width: 100% !important; font-size: 7pt !important; }
+  .jp-RenderedHTMLCommon th, .jp-RenderedHTMLCommon td {
+    white-space: normal !important; overflow-wrap: anywhere; word-break: break-word;
+    padding: 1px 3px !important; }
+  h1, h2, h3 { break-after: avoid; }
+  a { color: inherit; }
+}
+</style>
+"""
+
+
+def _source(cell) -> str:
+    return "".join(cell.source) if isinstance(cell.source, list) else cell.source
+
+
+def _widget_states(nb) -> dict:
+    return (nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}) or {}).get("state", {})
+
+
+def _output_html(output: dict) -> str:
+    data = output.get("data", {})
+    if "image/png" in data:
+        text = data.get("text/plain", "figure")
+        return (f'<img src="data:image/png;base64,{"".join(data["image/png"]).strip()}" '
+                f'alt="{html.escape("".join(text))}">')
+    if "text/html" in data:
+        return "".join(data["text/html"])
+    if output.get("output_type") == "stream" or "text/plain" in data:
+        text = output.get("text", data.get("text/plain", ""))
+        return f"<pre>{html.escape(''.join(text))}</pre>"
+    return ""
+
+
+def _widget_html(model_id: str, states: dict, depth: int = 0) -> tuple[list[str], list[str]]:
+    """(the control settings as lines, the outputs as HTML) of a widget and its children."""
+    entry = states.get(model_id.replace("IPY_MODEL_", ""))
+    if entry is None or depth > 20:
+        return [], []
+    state, name = entry.get("state", {}), entry.get("model_name", "")
+    controls, shown = [], []
+    if name == "OutputModel":
+        shown += [_output_html(o) for o in state.get("outputs", [])]
+    elif name == "HTMLModel":
+        shown.append(str(state.get("value", "")))
+    elif "value" in state and name.endswith("Model") and "Style" not in name and "Layout" not in name:
+        label = state.get("description") or name.replace("Model", "")
+        value = state.get("value")
+        if "_options_labels" in state and isinstance(state.get("index"), int):
+            value = state["_options_labels"][state["index"]]
+        controls.append(f"{html.escape(str(label))} {html.escape(str(value))}")
+    for child in state.get("children", []):
+        more_controls, more_shown = _widget_html(str(child), states, depth + 1)
+        controls += more_controls
+        shown += more_shown
+    return controls, shown
+
+
+def widget_fallback(model_id: str, states: dict) -> str:
+    """The static fallback of one widget: its saved control settings and output."""
+    controls, shown = _widget_html(model_id, states)
+    items = "".join(f"<li>{line}</li>" for line in controls)
+    return ('<div class="ck-widget-fallback"><p class="ck-note">Interactive in JupyterLab: run '
+            "the lesson to move the controls. Shown here as saved, with these settings:</p>"
+            f"<ul>{items}</ul>{''.join(shown)}</div>")
+
+
+def prepare(nb, learner: bool, notes_markdown: str = ""):
+    """A copy of *nb* ready to export: widgets replaced by their static fallbacks, test markers
+    removed, and for instructors the notes appended as a last markdown cell."""
+    from nbformat.v4 import new_markdown_cell, new_output
+
+    nb = copy.deepcopy(nb)
+    states = _widget_states(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = TEST_MARKER.sub("", _source(cell))
+        for index, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view:
+                cell.outputs[index] = new_output(
+                    "display_data", data={"text/html": widget_fallback(view["model_id"], states)})
+    nb.metadata.pop("widgets", None)
+    if notes_markdown and not learner:
+        nb.cells.append(new_markdown_cell(notes_markdown, metadata={"tags": ["instructor-notes"]}))
+    return nb
+
+
+def export(nb, learner: bool, title: str = "") -> str:
+    """The page's HTML: lab template, figures embedded, nothing remote, print CSS."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", embed_images=True, exclude_input=learner,
+                            exclude_input_prompt=learner, exclude_output_prompt=learner)
+    if title:
+        nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb)
+    body = REMOTE.sub("", body)
+    body = LESSON_LINK.sub(r'href="\1.html', body)
+    return body.replace("</head>", PRINT_CSS + "</head>", 1)
+
+
+def markdown_page(markdown: str, title: str) -> str:
+    """A page from Markdown text (glossary, data cards), styled like the lessons."""
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    nb = new_notebook(cells=[new_markdown_cell(markdown)],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}})
+    return export(nb, learner=True, title=title)

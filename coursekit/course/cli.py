@@ -151,6 +151,31 @@ def _assign(args) -> int:
     return 0
 
 
+# --- worksheets -----------------------------------------------------------------------------
+
+def _worksheets_args(p):
+    p.add_argument("outdir", help="folder for the worksheets (created if missing)")
+    p.add_argument("--paper", choices=["A4", "A3"], default=None,
+                   help="print every sheet on this paper (default: A3 for the journey map and "
+                        "the blueprint, A4 for the others)")
+    p.add_argument("--force", action="store_true",
+                   help="add the sheets to a folder that holds other files (files there are "
+                        "still never overwritten)")
+
+
+def _worksheets(args) -> int:
+    from .execute import BuildError
+    from .worksheets import write_worksheets
+
+    try:
+        written = write_worksheets(args.outdir, args.paper, args.force)
+    except BuildError as exc:
+        return _fail("worksheets", exc)
+    print(f"Wrote {len(written) - 1} worksheets and index.html to {args.outdir}; open a sheet in "
+          "a browser and print it (one page each).")
+    return 0
+
+
 # --- grade ----------------------------------------------------------------------------------
 
 def _grade_args(p):
@@ -267,6 +292,11 @@ COMMANDS = {
                          "runs every test against the solutions) and write the student notebook "
                          "to exercises/. Edited student notebooks are never overwritten without "
                          "--force.", _assign_args, _assign),
+    "worksheets": ("write the printable team worksheets (journey map, blueprint, memo, ...)",
+                   "For instructors: write the team worksheets as HTML pages with English and "
+                   "Chinese headings, each printing on one A3 or A4 page: journey map and emotion "
+                   "curve, service blueprint, MOT memo, KANO question card, SERVQUAL gaps, "
+                   "recovery role-play observer checklist.", _worksheets_args, _worksheets),
     "grade": ("grade handed-in exercise notebooks locally and write a gradebook",
               "For instructors: grade handed-in exercises (notebooks or the zip files their "
               "hand-in cell makes) with otter-grader's local grading, without Docker, and write "

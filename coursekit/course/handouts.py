@@ -20,17 +20,17 @@ overwritten: the build stops before writing anything and names the file.
 """
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import handout_render as render
 from .execute import BuildError, run_notebook
 from .lessons import NOTEBOOKS, ROOT, lessons
+from .outfolder import record_path, write_pages
 
-MARKER = ".coursekit-handouts"  # the record of what build-html wrote (JSON: page -> sha256)
+TOOL = "handouts"
+MARKER = record_path(Path("."), TOOL).name  # the record of what build-html wrote
 AUDIENCES = ("learner", "instructor")
 
 
@@ -59,40 +59,6 @@ def _title(nb) -> str:
                 if line.startswith("# "):
                     return line[2:].strip()
     return ""
-
-
-def _fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _record(outdir: Path) -> dict:
-    try:
-        data = json.loads((outdir / MARKER).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _check_folder(outdir: Path, pages: list[Page], force: bool) -> None:
-    """Refuse, before writing anything, to overwrite a file build-html did not write as it is."""
-    if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists() and not force:
-        raise BuildError(
-            f"{outdir} already holds files that build-html did not make. Choose an empty or new "
-            "folder (nothing there will be overwritten), or pass --force to add the handouts "
-            "beside them.")
-    record = _record(outdir)
-    changed = []
-    for page in [*pages, Page("index.html", "index", "")]:
-        target = outdir / page.name
-        if target.exists():
-            current = hashlib.sha256(target.read_bytes()).hexdigest()
-            if record.get(page.name) != current:
-                changed.append(str(target))
-    if changed:
-        raise BuildError(
-            "These files were changed after build-html wrote them, or were not written by it; "
-            "they were left as they are and nothing was written:\n  " + "\n  ".join(changed)
-            + "\nMove them elsewhere (or delete them) and build again.")
 
 
 def _notes(slug: str) -> str:
@@ -212,15 +178,9 @@ def build_html(outdir, notebooks=None, timeout: int = 900, force: bool = False,
     pages = _lesson_pages(folder, audience, execute, timeout)
     if notebooks is None:  # the course's own notebooks: add what goes with them
         pages += _exercise_pages(audience) + [_glossary_page()] + _data_card_pages()
-    _check_folder(outdir, pages, force)
-    outdir.mkdir(parents=True, exist_ok=True)
-    record = _record(outdir)
-    for page in [p for p in pages if not p.error] + [Page("index.html", "index", "",
-                                                          index_html(pages, audience))]:
-        # Bytes, not text: the fingerprint must match the file on every platform.
-        (outdir / page.name).write_bytes(page.text.encode("utf-8"))
-        record[page.name] = _fingerprint(page.text)
-    (outdir / MARKER).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    texts = {p.name: p.text for p in pages if not p.error}
+    texts["index.html"] = index_html(pages, audience)
+    write_pages(outdir, texts, TOOL, force)
     failed = [p.error for p in pages if p.error]
     if failed:
         raise BuildError("Some lessons failed:\n  " + "\n  ".join(failed))

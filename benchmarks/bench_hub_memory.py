@@ -16,7 +16,8 @@ pages (RSS − USS), plus the hub and the proxy.
 
     python benchmarks/bench_hub_memory.py [--quick]   # --quick: lesson 00 only
 
-Prints MB per learner, the ratio to the baseline, and the class-of-30 figure against 10 GB.
+Prints MB per learner, the ratio to the baseline, the class-of-30 figure against 10 GB, and the
+CPU-seconds each lesson's kernel used to run every cell (for sizing cores).
 """
 from __future__ import annotations
 
@@ -102,6 +103,8 @@ def run_lesson(hub, home: Path, notebook: str, run_cells: bool, timeout: float =
 
 
 def main(argv=None) -> int:
+    import psutil
+
     args = parse_args(__doc__, argv)
     sys.path.insert(0, str(ROOT))
     from tests.hub._hub import COURSE_FILES, IGNORED, start_hub
@@ -128,11 +131,12 @@ def main(argv=None) -> int:
             time.sleep(1)
             baseline = rss([server.pid, bare_kernel])
             hub.server_api(LEARNER, "DELETE", "/kernels/" + _kernel_of(hub, bare_kernel))
-            per_lesson, unique, parts = {}, {}, {}
+            per_lesson, unique, parts, cpu = {}, {}, {}, {}
             for lesson in lessons:
                 kernel = run_lesson(hub, home, f"coursekit/notebooks/{lesson}", run_cells=True)
                 time.sleep(1)
                 per_lesson[lesson], unique[lesson] = memory([server.pid, kernel])
+                cpu[lesson] = sum(psutil.Process(kernel).cpu_times()[:2])
                 parts[lesson] = (rss([server.pid]), rss([kernel]))
                 hub.server_api(LEARNER, "DELETE", "/kernels/" + _kernel_of(hub, kernel))
         finally:
@@ -144,7 +148,8 @@ def main(argv=None) -> int:
     for lesson, value in per_lesson.items():
         server_bytes, kernel_bytes = parts[lesson]
         print(f"server + kernel after {lesson:<36} {value / MB:7.0f} MB  (server "
-              f"{server_bytes / MB:.0f}, kernel {kernel_bytes / MB:.0f})")
+              f"{server_bytes / MB:.0f}, kernel {kernel_bytes / MB:.0f}; the kernel used "
+              f"{cpu[lesson]:.1f} CPU-seconds to run every cell)")
     print(f"server + fresh kernel (baseline)             {baseline / MB:7.0f} MB")
     print(f"hub + proxy                                  {overhead / MB:7.0f} MB")
     print(f"per learner (heaviest lesson, {heaviest[:2]}): {learner / MB:.0f} MB = "
@@ -154,6 +159,8 @@ def main(argv=None) -> int:
     print(f"class of {CLASS_SIZE}: {class_total / 1024**3:.1f} GB against the 10 GB goal "
           f"({CLASS_SIZE} x USS + shared pages once + hub and proxy); upper bound "
           f"{CLASS_SIZE} x RSS + hub and proxy: {upper_bound / 1024**3:.1f} GB")
+    print(f"CPU: {CLASS_SIZE} learners running {heaviest[:2]} top to bottom within the same minute "
+          f"need about {CLASS_SIZE * cpu[heaviest] / 60:.1f} cores for that minute")
     return verdict([Bar(f"class of {CLASS_SIZE} / 10 GB goal", class_total / GOAL_BYTES, "<=", 1.0)],
                    args.quick)
 

@@ -19,10 +19,11 @@ named after the master's content hash. So a grade always uses the tests of the m
 now (a changed master gets a new autograder; a stale one cannot be picked up), the instructor
 has no extra step before grading, and nothing generated lands in the repository.
 
-**Who is who.** A trainee is named by the folder their file is in (collect as
-``submissions/<trainee>/01_moments_of_truth.ipynb``, or straight from learners' homes on a hub);
-when every file sits in the same folder, by the file's name without its extension
-(``submissions/li_wei.zip``).
+**Who is who.** A trainee is named by the first folder in which the submissions' paths part
+ways: ``submissions/<trainee>/01_moments_of_truth.ipynb`` when collected by hand, or
+``/var/lib/private/<trainee>/coursekit/exercises/...`` read straight from learners' homes on the
+training-room hub. When every file sits in one folder, by the file's name without its
+extension (``submissions/li_wei.zip``).
 """
 from __future__ import annotations
 
@@ -112,10 +113,16 @@ def _exercise_of(notebook: dict) -> str | None:
 
 
 def _trainees(paths: list[Path]) -> list[str]:
-    folders = {p.resolve().parent for p in paths}
-    if len(folders) == 1:
+    """Each file's trainee: the first folder in which the submissions' paths part ways
+    (``submissions/<trainee>/...``, or ``/var/lib/private/<trainee>/coursekit/exercises/...`` on
+    a hub), or the file's name when they all sit in one folder."""
+    folders = [p.resolve().parent.parts for p in paths]
+    if len(set(folders)) == 1:
         return [p.stem for p in paths]
-    return [p.resolve().parent.name for p in paths]
+    shared = 0
+    while all(len(f) > shared for f in folders) and len({f[shared] for f in folders}) == 1:
+        shared += 1
+    return [f[shared] if len(f) > shared else p.stem for f, p in zip(folders, paths)]
 
 
 def read_submissions(paths) -> list[Submission]:

@@ -137,6 +137,17 @@ def test_the_same_exercise_twice_from_one_trainee_is_rejected(tmp_path):
         grading.read_submissions([flat / "dan.ipynb", flat / "dan.zip"])
 
 
+def test_trainees_are_named_where_their_paths_part_ways(tmp_path):
+    # As on the training-room hub: every learner's exercise sits in <home>/coursekit/exercises.
+    files = []
+    for name in ("li_wei", "ana"):
+        folder = tmp_path / "private" / name / "coursekit" / "exercises"
+        folder.mkdir(parents=True)
+        files.append(folder / f"{EXERCISE}.ipynb")
+        shutil.copy(TARGET / f"{EXERCISE}.ipynb", files[-1])
+    assert [s.trainee for s in grading.read_submissions(files)] == ["li_wei", "ana"]
+
+
 def test_autograders_are_built_once_per_version_of_the_master(tmp_path, monkeypatch, cache):
     built = []
 

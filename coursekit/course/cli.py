@@ -186,6 +186,8 @@ def _grade_args(p):
     p.add_argument("--out", required=True, help="the gradebook to write, e.g. gradebook.csv "
                    "(the summary goes next to it as gradebook_summary.csv)")
     p.add_argument("--force", action="store_true", help="replace an existing gradebook")
+    p.add_argument("--masters", default=None,
+                   help="folder of the exercise masters (default: the course's exercises/source)")
 
 
 def _grade(args) -> int:
@@ -195,7 +197,7 @@ def _grade(args) -> int:
     from .grading import grade, summary_path
 
     try:
-        book, summary = grade(args.submissions, args.out, force=args.force)
+        book, summary = grade(args.submissions, args.out, force=args.force, masters_dir=args.masters)
     except InputError as exc:
         return _fail("grade", exc)
     with pd.option_context("display.width", 120):

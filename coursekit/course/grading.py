@@ -125,13 +125,24 @@ def _trainees(paths: list[Path]) -> list[str]:
     return [f[shared] if len(f) > shared else p.stem for f, p in zip(folders, paths)]
 
 
-def read_submissions(paths) -> list[Submission]:
+def masters_folder(folder=None) -> Path:
+    """The exercise masters: *folder*, else the course's own (an editable install), else
+    ``exercises/source`` in the current folder (an installed package, run in the course folder)."""
+    candidates = [Path(folder)] if folder is not None else [SOURCE, Path.cwd() / "exercises" / "source"]
+    for candidate in candidates:
+        if masters(candidate):
+            return candidate
+    raise InputError(f"No exercise masters (exercises/source/NN_name.ipynb) in {candidates[0]}. Run "
+                     "grade in the course folder, or name the folder with --masters.")
+
+
+def read_submissions(paths, folder=None) -> list[Submission]:
     """Check every file before grading any: each must be one of the course's exercises, and
     no trainee may hand in the same exercise twice. Raises InputError listing every problem."""
     paths = [Path(p) for p in paths]
     if not paths:
         raise InputError(f"No submissions given. {HAND_IN}")
-    known = {m.stem for m in masters(SOURCE)}
+    known = {m.stem for m in masters(masters_folder(folder))}
     problems, found = [], []
     for path, trainee in zip(paths, _trainees(paths)):
         if not path.is_file():
@@ -164,7 +175,7 @@ def summary_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}{SUMMARY_SUFFIX}{out.suffix or '.csv'}")
 
 
-def grade(paths, out, force: bool = False):
+def grade(paths, out, force: bool = False, masters_dir=None):
     """Grade every submission and write the gradebook *out* and its summary next to it.
 
     Returns ``(gradebook, summary)``: one row per trainee and question (``trainee, exercise,
@@ -180,7 +191,8 @@ def grade(paths, out, force: bool = False):
     if existing and not force:
         raise InputError(f"{' and '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
                          "nothing was graded. Choose another --out, or pass --force to replace it.")
-    submissions = read_submissions(paths)
+    source = masters_folder(masters_dir)
+    submissions = read_submissions(paths, source)
     rows = []
     with tempfile.TemporaryDirectory(prefix="coursekit-grade-") as tmp:
         for number, item in enumerate(submissions):
@@ -189,7 +201,7 @@ def grade(paths, out, force: bool = False):
             folder.mkdir()
             copy = folder / f"{item.exercise}.ipynb"
             copy.write_text(json.dumps(item.notebook), encoding="utf-8")
-            results = grade_submission(str(copy), str(autograder(SOURCE / f"{item.exercise}.ipynb")),
+            results = grade_submission(str(copy), str(autograder(source / f"{item.exercise}.ipynb")),
                                        quiet=True)
             for question, result in results.to_dict().items():
                 rows.append((item.trainee, item.exercise, question, float(result["score"]),

@@ -176,6 +176,16 @@ def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     assert grading.cache_folder() == tmp_path / "coursekit"
 
 
+def test_masters_are_found_in_the_course_folder_or_named(tmp_path, monkeypatch):
+    assert grading.masters_folder() == SOURCE
+    assert grading.masters_folder(SOURCE) == SOURCE
+    monkeypatch.setattr(grading, "SOURCE", tmp_path / "installed" / "exercises" / "source")
+    monkeypatch.chdir(ROOT)  # an installed package, run in the course folder
+    assert grading.masters_folder() == Path.cwd() / "exercises" / "source"
+    with pytest.raises(InputError, match="Run grade in the course folder, or name the folder with --masters"):
+        grading.masters_folder(tmp_path)
+
+
 def test_command_line_names_the_bad_file_and_exits_1(tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_text("not a notebook")

@@ -6,9 +6,9 @@ learners or for instructors, that prints to A4 and asks nothing of the network.
   lesson's instructor notes after it.
 - **Widgets** need a running kernel: their Python callbacks redraw the figure. A static page
   cannot run them, so instead of shipping the widget JavaScript (which would draw controls that
-  do nothing) each widget is replaced by its *static fallback*: the settings of its controls and
-  what its output area showed when the lesson was saved (the figure, the result line), taken
-  from the widget state saved in the notebook.
+  do nothing) each widget is replaced by its *static fallback*: its saved state drawn as plain
+  HTML, as on the website (``site_widgets.replace_widget_views``): the controls with their
+  values and what its output area showed when the lesson was saved.
 - **Offline.** nbconvert's page template loads require.js and MathJax from CDNs. Nothing in a
   handout needs them (the quizzes' script is inline and works without require.js; no page holds
   mathematics), so every script, style sheet or font that would be fetched from another machine
@@ -17,11 +17,8 @@ learners or for instructors, that prints to A4 and asks nothing of the network.
 from __future__ import annotations
 
 import copy
-import html
 import re
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 TEST_MARKER = re.compile(r"^\s*# NBVAL_\w+[^\n]*\n?", re.M)
 LESSON_LINK = re.compile(r'href="([\w-]+)\.ipynb')  # a notebook in the same folder
 REMOTE = re.compile(
@@ -33,10 +30,9 @@ REMOTE = re.compile(
 PRINT_CSS = """
 <style id="coursekit-print">
 body { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
-.ck-widget-fallback { border: 1px solid #999; border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
-.ck-widget-fallback .ck-note { font-style: italic; color: #333; margin: 0 0 .4rem 0; }
-.ck-widget-fallback ul { margin: .2rem 0 .4rem 1.2rem; padding: 0; }
-.ck-instructor-notes { border-top: 3px double #0072B2; margin-top: 2rem; padding-top: 1rem; }
+.ck-widget { border: 1px solid #999; border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
+.ck-w-control { display: inline-flex; align-items: center; gap: .4em; margin-right: 1em; }
+.ck-w-note { color: #333; margin: .4rem 0 0 0; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -65,74 +61,18 @@ def _source(cell) -> str:
     return "".join(cell.source) if isinstance(cell.source, list) else cell.source
 
 
-def _widget_states(nb) -> dict:
-    return (nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}) or {}).get("state", {})
-
-
-def _output_html(output: dict) -> str:
-    data = output.get("data", {})
-    if "image/png" in data:
-        text = data.get("text/plain", "figure")
-        return (f'<img src="data:image/png;base64,{"".join(data["image/png"]).strip()}" '
-                f'alt="{html.escape("".join(text))}">')
-    if "text/html" in data:
-        return "".join(data["text/html"])
-    if output.get("output_type") == "stream" or "text/plain" in data:
-        text = output.get("text", data.get("text/plain", ""))
-        return f"<pre>{html.escape(''.join(text))}</pre>"
-    return ""
-
-
-def _widget_html(model_id: str, states: dict, depth: int = 0) -> tuple[list[str], list[str]]:
-    """(the control settings as lines, the outputs as HTML) of a widget and its children."""
-    entry = states.get(model_id.replace("IPY_MODEL_", ""))
-    if entry is None or depth > 20:
-        return [], []
-    state, name = entry.get("state", {}), entry.get("model_name", "")
-    controls, shown = [], []
-    if name == "OutputModel":
-        shown += [_output_html(o) for o in state.get("outputs", [])]
-    elif name == "HTMLModel":
-        shown.append(str(state.get("value", "")))
-    elif "value" in state and name.endswith("Model") and "Style" not in name and "Layout" not in name:
-        label = state.get("description") or name.replace("Model", "")
-        value = state.get("value")
-        if "_options_labels" in state and isinstance(state.get("index"), int):
-            value = state["_options_labels"][state["index"]]
-        controls.append(f"{html.escape(str(label))} {html.escape(str(value))}")
-    for child in state.get("children", []):
-        more_controls, more_shown = _widget_html(str(child), states, depth + 1)
-        controls += more_controls
-        shown += more_shown
-    return controls, shown
-
-
-def widget_fallback(model_id: str, states: dict) -> str:
-    """The static fallback of one widget: its saved control settings and output."""
-    controls, shown = _widget_html(model_id, states)
-    items = "".join(f"<li>{line}</li>" for line in controls)
-    return ('<div class="ck-widget-fallback"><p class="ck-note">Interactive in JupyterLab: run '
-            "the lesson to move the controls. Shown here as saved, with these settings:</p>"
-            f"<ul>{items}</ul>{''.join(shown)}</div>")
-
-
 def prepare(nb, learner: bool, notes_markdown: str = ""):
     """A copy of *nb* ready to export: widgets replaced by their static fallbacks, test markers
     removed, and for instructors the notes appended as a last markdown cell."""
-    from nbformat.v4 import new_markdown_cell, new_output
+    from nbformat.v4 import new_markdown_cell
+
+    from .site_widgets import replace_widget_views
 
     nb = copy.deepcopy(nb)
-    states = _widget_states(nb)
     for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.source = TEST_MARKER.sub("", _source(cell))
-        for index, output in enumerate(cell.get("outputs", [])):
-            view = output.get("data", {}).get(WIDGET_VIEW)
-            if view:
-                cell.outputs[index] = new_output(
-                    "display_data", data={"text/html": widget_fallback(view["model_id"], states)})
-    nb.metadata.pop("widgets", None)
+        if cell.cell_type == "code":
+            cell.source = TEST_MARKER.sub("", _source(cell))
+    replace_widget_views(nb)
     if notes_markdown and not learner:
         nb.cells.append(new_markdown_cell(notes_markdown, metadata={"tags": ["instructor-notes"]}))
     return nb

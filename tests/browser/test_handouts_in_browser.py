@@ -79,7 +79,7 @@ def test_learner_pages_work_offline_and_show_no_code(handouts, offline_page):
 def test_widgets_show_their_saved_state(handouts, offline_page):
     page, _, _ = offline_page
     page.goto((handouts["learner"] / "02_finding_critical_moments.html").as_uri())
-    fallback = page.locator(".ck-widget-fallback")
+    fallback = page.locator(".ck-widget")
     assert fallback.count() == 1
     assert "Concentrate here:" in fallback.inner_text(), "the widget's result line as saved"
     assert fallback.locator("img").count() >= 1, "the widget's figure as saved"

@@ -154,7 +154,7 @@ def test_learner_pages_hide_code_markers_and_answers(course_handouts):
     lesson = (out / "01_moments_of_truth.html").read_text(encoding="utf-8")
     assert "NBVAL_CHECK_OUTPUT" not in lesson and not CODE_INPUT.search(lesson)
     assert "Key points" in lesson and "data:image/png;base64" in lesson, "prose and figures stay"
-    assert 'class="ck-widget-fallback"' in lesson and not WIDGET_VIEW.search(lesson)
+    assert 'class="ck-widget"' in lesson and not WIDGET_VIEW.search(lesson)
     exercise = (out / "exercise-01_moments_of_truth.html").read_text(encoding="utf-8")
     assert "# SOLUTION" not in exercise and "BEGIN SOLUTION" not in exercise
     assert "Question 1" in exercise

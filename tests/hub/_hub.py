@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_CONFIG = ROOT / "deploy" / "training-room" / "jupyterhub_config.py"
-LOCAL_PROXY = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
+LOCAL_PROXY = ROOT / "tests" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 # The test's own admin token: a service the hub trusts with what the tests inspect.
 TEST_SERVICE = "coursekit-test"
 TEST_SCOPES = ["admin:users", "admin:servers", "list:users", "read:users", "access:servers",
@@ -52,16 +52,17 @@ class HubError(AssertionError):
 
 
 def proxy_executable() -> str:
-    """configurable-http-proxy: COURSEKIT_PROXY, .ci/node (what .ci/run installs), or PATH."""
+    """configurable-http-proxy: COURSEKIT_PROXY, tests/node (what course.py installs), or PATH."""
     candidates = [os.environ.get("COURSEKIT_PROXY"), str(LOCAL_PROXY),
                   shutil.which("configurable-http-proxy")]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return candidate
     raise HubError(
-        "configurable-http-proxy (JupyterHub's proxy, an npm package) was not found. Install it "
-        "next to the course with:  npm install --prefix .ci/node configurable-http-proxy@5  "
-        "(.ci/run does this), or set COURSEKIT_PROXY to the executable.")
+        "configurable-http-proxy (JupyterHub's proxy, an npm package) was not found. "
+        "`python3 course.py test` installs it with the other JavaScript tools "
+        "(npm ci --prefix tests/node; it needs npm: sudo apt install npm), or set "
+        "COURSEKIT_PROXY to the executable.")
 
 
 def free_ports(count: int) -> list[int]:

@@ -1,9 +1,10 @@
 """deploy/: the training-room config loads in each of its modes and refuses bad settings; the
 installer, the systemd unit, the learners' image and the Kubernetes values agree with it, with
-pyproject.toml and with .ci/run. (tests/hub/ runs the config for real.)"""
+pyproject.toml and with the proxy the tests use. (tests/hub/ runs the config for real.)"""
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -94,7 +95,8 @@ def test_installer_unit_and_ci_agree():
     text = script.read_text()
     unit = (DEPLOY / "training-room" / "coursekit-hub.service").read_text()
     proxy = re.search(r"configurable-http-proxy@([\d.]+)", text).group(1)
-    assert f"configurable-http-proxy@{proxy}" in (ROOT / ".ci" / "run").read_text()
+    tools = json.loads((ROOT / "tests" / "node" / "package.json").read_text())
+    assert tools["devDependencies"]["configurable-http-proxy"] == proxy, "the tested proxy is installed"
     assert '"$course[lab,hub]"' in text
     for path in ("/opt/coursekit/venv/bin/jupyterhub", "/srv/coursekit-hub/jupyterhub_config.py",
                  "/srv/coursekit-hub/settings.env", "/opt/coursekit/node/node_modules/.bin/configurable-http-proxy"):

@@ -122,26 +122,22 @@ class Hub:
     startup_seconds: float
     stopped: bool = field(default=False)
 
-    def api(self, method: str, path: str, body: dict | None = None, timeout: float = 15):
-        """Call the hub's REST API (``/hub/api`` + *path*) with the test's admin token."""
+    def _call(self, url: str, method: str, body: dict | None, timeout: float):
         request = urllib.request.Request(
-            f"{self.url}/hub/api{path}", method=method,
-            data=None if body is None else json.dumps(body).encode(),
+            url, method=method, data=None if body is None else json.dumps(body).encode(),
             headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read()
         return json.loads(data) if data else None
 
+    def api(self, method: str, path: str, body: dict | None = None, timeout: float = 15):
+        """Call the hub's REST API (``/hub/api`` + *path*) with the test's admin token."""
+        return self._call(f"{self.url}/hub/api{path}", method, body, timeout)
+
     def server_api(self, user: str, method: str, path: str, body: dict | None = None,
                    timeout: float = 30):
         """Call a learner's own Jupyter server (``/user/<name>/api`` + *path*)."""
-        request = urllib.request.Request(
-            f"{self.url}/user/{user}/api{path}", method=method,
-            data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read()
-        return json.loads(data) if data else None
+        return self._call(f"{self.url}/user/{user}/api{path}", method, body, timeout)
 
     def start_server(self, user: str, timeout: float = 120) -> None:
         """Create *user* if needed and start their server through the API; wait until it runs."""

@@ -165,7 +165,7 @@ def test_instructor_pages_add_code_and_notes(course_handouts):
     lesson = (out / "01_moments_of_truth.html").read_text(encoding="utf-8")
     code, notes = lesson.split("Instructor notes ·", 1)
     assert CODE_INPUT.search(code) and "NBVAL_CHECK_OUTPUT" not in code
-    assert "Timing plan" in notes
+    assert "Expected answers" in notes and "Common misconceptions" in notes
     # The exercise page is the master: its solution lines, as the notes' answer tables assume.
     exercise = (out / "exercise-01_moments_of_truth.html").read_text(encoding="utf-8")
     master = (ROOT / "exercises" / "source" / "01_moments_of_truth.ipynb").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ from pathlib import Path
 from .execute import BuildError
 from .lessons import ROOT, lessons
 from .site_pages import about_page, glossary_page, landing_page, worksheets_page
+from .worksheets import write_worksheets
 from .site_post import finish
 
 MARKER = ".coursekit-site"  # marks a folder as a site we built, so we never write over anything else
@@ -167,13 +168,11 @@ def stage(source: Path, config: SiteConfig) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(note, target)
         guide.append(f"instructors/{note.stem}")
-    sheets = sorted((ROOT / "instructors" / "worksheets").glob("*.html"))
-    if sheets:
-        (source / "_extra" / "worksheets").mkdir()
-        for sheet in sheets:
-            shutil.copy(sheet, source / "_extra" / "worksheets" / sheet.name)
-        (source / "instructors" / "worksheets.md").write_text(worksheets_page(sheets), encoding="utf-8")
-        guide.append("instructors/worksheets")
+    # The printable team sheets are written by the same code as `python -m coursekit worksheets`,
+    # so the site never holds a copy that has drifted from what an instructor prints.
+    sheets = [s for s in write_worksheets(source / "_extra" / "worksheets") if s.name != "index.html"]
+    (source / "instructors" / "worksheets.md").write_text(worksheets_page(sheets), encoding="utf-8")
+    guide.append("instructors/worksheets")
     parts = [("Lessons", lesson_files), ("Your own data", extras), ("Exercises", exercise_files),
              ("Reference", ["glossary", "docs/methods", *cards]),
              ("For instructors", guide), ("About", ["about"])]

@@ -98,8 +98,15 @@ box to filter the table (English or Chinese); the site's search box finds terms 
 
 
 def worksheets_page(sheets: list[Path]) -> str:
-    items = "\n".join(f"- [{s.stem.replace('_', ' ').capitalize()}](../worksheets/{s.name})"
-                      for s in sheets)
+    """The instructor guide's page linking every printable sheet (its title from the sheet)."""
+    import html
+    import re
+
+    def title(sheet: Path) -> str:
+        found = re.search(r"<title>(.*?)</title>", sheet.read_text(encoding="utf-8"), re.S)
+        return html.unescape(found.group(1).strip()) if found else sheet.stem.replace("-", " ").capitalize()
+
+    items = "\n".join(f"- [{title(s)}](../worksheets/{s.name})" for s in sheets)
     return f"""# Printable worksheets · 课堂练习表
 
 Each sheet prints on A4 or A3 from the browser (File → Print). They are also made by

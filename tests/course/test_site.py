@@ -119,3 +119,17 @@ def test_finishing_drops_heavy_and_remote_scripts(tmp_path):
     assert "searchindex.js" not in about and "searchindex.js" in search
     assert '_static/icons.css' in about and '|| "light"' in about
     assert "M3 3z" in (tmp_path / "_static" / "icons.css").read_text()
+
+
+def test_instructor_guide_links_every_printable_worksheet(tmp_path):
+    from coursekit.course.worksheets import SHEETS
+
+    source = site.stage(tmp_path / "book", site.load_config())
+    page = (source / "instructors" / "worksheets.md").read_text(encoding="utf-8")
+    made = sorted((source / "_extra" / "worksheets").glob("*.html"))
+    names = {p.name for p in made} - {"index.html"}
+    assert len(names) == len(SHEETS)
+    for sheet in (make() for make in SHEETS):
+        assert f"[{sheet.title} · {sheet.title_zh}](../worksheets/{sheet.name})" in page
+        assert sheet.name in names
+    assert "instructors/worksheets" in (source / "_toc.yml").read_text()

@@ -191,7 +191,7 @@ def plot_importance(table, ax=None, names=None):
     hatched and marked "(−)", so the sign does not rest on colour. Drivers are shown by their
     readable names (:func:`coursekit.style.readable`, or ``names=``).
 
-    Method: docs/methods.md §4.2. Used in: lesson 02.
+    Method: docs/methods.md §4.2. Used in: lessons 02, 06.
 
     >>> import pandas as pd, coursekit as ck
     >>> survey = pd.DataFrame({"a": [1, 2, 3, 4, 5, 3], "b": [2, 1, 4, 3, 5, 5],

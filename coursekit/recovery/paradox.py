@@ -42,7 +42,7 @@ def recovery_paradox(data, outcome, *, failure="failure", recovered="recovered",
     searched for answers that look like such codes (a :class:`coursekit.SuspectCodeWarning`
     names them); with ``scale=(1, 7)`` every answer must lie on the scale.
 
-    Method: docs/methods.md §5.2, §9.1. Used in: library only (lesson 06 will use it).
+    Method: docs/methods.md §5.2, §9.1. Used in: lesson 06.
 
     Parameters
     ----------

@@ -23,7 +23,7 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
 
     Missing causes are set aside with a :class:`coursekit.MissingDataWarning`.
 
-    Method: docs/methods.md §5.7, §9.2. Used in: library only (lesson 06 will use it).
+    Method: docs/methods.md §5.7, §9.2. Used in: lesson 06.
 
     Parameters
     ----------

@@ -18,7 +18,7 @@ def plot_pareto(table, ax=None):
     with a dashed line at the threshold. Returns the bars' Axes; the line's Axes is its twin
     (``ax.figure.axes``).
 
-    Method: docs/methods.md §5.7. Used in: library only (lesson 06 will use it).
+    Method: docs/methods.md §5.7. Used in: lesson 06.
 
     >>> import pandas as pd, coursekit as ck
     >>> causes = pd.Series(["slow reply"] * 5 + ["wrong item"] * 3 + ["rude staff"])
@@ -61,7 +61,7 @@ def plot_recovery_paradox(table, ax=None):
     the no-failure level is a dashed reference line, so a recovered group above it shows the
     paradox.
 
-    Method: docs/methods.md §5.2. Used in: library only (lesson 06 will use it).
+    Method: docs/methods.md §5.2. Used in: lesson 06.
 
     >>> import pandas as pd, coursekit as ck
     >>> stays = pd.DataFrame({"failure": [0, 0, 0, 1, 1, 1, 1], "recovered": [0, 0, 0, 1, 1, 0, 0],

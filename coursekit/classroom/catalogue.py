@@ -296,8 +296,8 @@ def load(path) -> list[Challenge]:
 def catalogue(paths=None) -> dict[str, Challenge]:
     """Every challenge by id: the course's own files, or the files *paths* (in that order).
 
-    >>> sorted({c.lesson for c in catalogue().values()})
-    ['01', '02']
+    >>> {"01", "02"} <= {c.lesson for c in catalogue().values()}
+    True
     """
     if paths is None:
         paths = sorted((Path(str(p)) for p in FOLDER.iterdir() if p.name.endswith(".toml")),

@@ -68,6 +68,17 @@ def _show(area, png: bytes, *after) -> None:
             display(item)
 
 
+def explorer_box(children, description: str):
+    """The box every course explorer is built in (the lessons' widgets of other topics reuse
+    it): *children* stacked, *description* as its plain-text form, and the figure last drawn
+    (``.png``) carried as a picture for viewers without a running kernel."""
+    return _explorer_class()(children, description)
+
+
+#: A figure as PNG bytes (the figure is closed), and PNG bytes shown in an ``Output`` widget.
+figure_png, show_png = _png, _show
+
+
 def _start_ratings(start, scale):
     if isinstance(start, pd.DataFrame):
         if len(start) != 1:

@@ -77,7 +77,7 @@ def to_codes(answers, mapping=None) -> pd.Series:
     Codes, English words and the usual Chinese wording are understood; every accepted spelling is
     listed in :data:`ANSWER_VARIANTS`.
 
-    Method: docs/methods.md §3.1. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.1. Used in: library only (lesson 05 names it).
 
     Parameters
     ----------
@@ -116,7 +116,7 @@ def classify(functional, dysfunctional):
     functional answer and the column of the dysfunctional answer: A attractive, O one-dimensional,
     M must-be, I indifferent, R reverse, Q questionable.
 
-    Method: docs/methods.md §3.2. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.2. Used in: lesson 05.
 
     Parameters
     ----------

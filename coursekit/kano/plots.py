@@ -58,7 +58,7 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     Features whose Better and
     Worse are undefined (only R and Q answers) are left out.
 
-    Method: docs/methods.md §3.5. Used in: notebook your_own_survey (lesson 05 will use it).
+    Method: docs/methods.md §3.5. Used in: lesson 05; notebook your_own_survey.
 
     Parameters
     ----------
@@ -124,7 +124,7 @@ def plot_continuous(scores, *, attribute=None, size=None, ax=None, label=True):
     shown to the largest (the legend gives both ends). Labels that would overlap are moved
     down and tied to their point by a thin line.
 
-    Method: docs/methods.md §3.7. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.7. Used in: lesson 05.
 
     Parameters
     ----------

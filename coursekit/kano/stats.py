@@ -23,7 +23,7 @@ def summarize_counts(counts, attribute="attribute"):
     Use it for a published table of counts; :func:`coursekit.kano.summarize` calls it after
     counting raw answers, and its docstring gives the formulas and the tie rule.
 
-    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: library only (lesson 05 uses it through summarize).
 
     Parameters
     ----------

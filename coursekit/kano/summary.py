@@ -53,7 +53,7 @@ def summarize(responses, attribute="attribute", functional="functional",
     - ``fong_significant`` (Fong 1996): with a, b the two largest counts, the top category is
       ahead only if ``|a - b| >= 1.65 * sqrt((a + b) * (2n - a - b) / (2n))``.
 
-    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: notebook your_own_survey (lesson 05 will use it).
+    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: lesson 05; notebook your_own_survey.
 
     Parameters
     ----------
@@ -129,7 +129,7 @@ def continuous_scores(responses, attribute="attribute", functional="functional",
         functional_score    = mean functional score     (y of the plane)
         dysfunctional_score = mean dysfunctional score  (x of the plane)
 
-    Method: docs/methods.md §3.7, §9.1. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.7, §9.1. Used in: lesson 05.
 
     Parameters
     ----------

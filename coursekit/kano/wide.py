@@ -17,7 +17,7 @@ def stack_answers(wide, functional_prefix="F_", dysfunctional_prefix="D_", respo
     A feature ``wifi`` is read from the columns ``F_wifi`` (functional) and ``D_wifi``
     (dysfunctional) with the default prefixes.
 
-    Method: docs/methods.md §3.1. Used in: library only (lesson 05 will use it).
+    Method: docs/methods.md §3.1. Used in: library only.
 
     Parameters
     ----------

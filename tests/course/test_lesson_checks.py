@@ -138,3 +138,35 @@ def test_right_answers_of_lesson_06_pass():
     assert "sign" in ck.check("06-phone-fcr-change", -change).message
     chat = fcr[("chat", "after")] - fcr[("chat", "before")]
     assert "chat" in ck.check("06-phone-fcr-change", chat).message
+
+
+def test_right_answers_of_lesson_05_pass():
+    hotel = ck.datasets.load("hotel_kano")
+    shop = ck.datasets.load("ecommerce_kano")
+    assert ck.check("05-dysfunctional-wording", "a").passed
+    assert ck.check("05-dysfunctional-wording", "D").status == "hint"
+    letters = "".join(ck.kano.classify(f, d) for f, d in [("neutral", "live-with"), ("like", "must-be"),
+                                                          ("live-with", "dislike"), ("like", "dislike"),
+                                                          ("dislike", "dislike"), ("must-be", "like")])
+    assert ck.check("05-classify-pairs", letters).passed
+    assert ck.check("05-classify-pairs", "IAMOQQ").status == "hint"
+    late = ck.kano.summarize(hotel).set_index("attribute").loc["late check-out"]
+    assert ck.check("05-better-worse-by-hand", {"better": late["better"], "worse": late["worse"]}).passed
+    assert ck.check("05-better-worse-by-hand", {"better": late["better"],
+                                                "worse": -late["worse"]}).status == "hint"
+    casting = ck.kano.summarize_counts(pd.DataFrame({"A": [153], "O": [0], "M": [0], "I": [169],
+                                                     "R": [0], "Q": [78]}))
+    threshold = 1.65 * ((169 + 153) * (800 - 169 - 153) / 800) ** 0.5   # the lesson's formula
+    assert ck.check("05-fong-casting", {"threshold": threshold,
+                                        "clearly_ahead": bool(casting["fong_significant"][0])}).passed
+    assert ck.check("05-fong-casting", {"threshold": threshold, "clearly_ahead": True}).status == "hint"
+    segments = ck.kano.compare(shop, by="segment").set_index("attribute")
+    [reverse] = segments.index[(segments["category_loyal"] == "R") & (segments["category_new"] == "I")]
+    assert ck.check("05-loyal-reverse", reverse).passed
+    waves = ck.kano.compare({"2023": ck.datasets.load("ecommerce_kano_2023"), "2025": shop})
+    [moved] = waves.loc[(waves["category_2023"] == "I") & (waves["category_2025"] == "A")
+                        & (waves["pattern"] == "differ"), "attribute"]
+    assert ck.check("05-indifferent-to-attractive", moved).passed
+    first = ck.kano.priorities(ck.kano.summarize(hotel)).loc[0, "attribute"]
+    assert ck.check("05-hotel-first", first).passed
+    assert ck.check("05-hotel-first", "free Wi-Fi").status == "hint"

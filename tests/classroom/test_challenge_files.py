@@ -160,3 +160,58 @@ def test_06_chat_fcr_after_the_launch():
     challenge = CHALLENGES["06-chat-fcr"]
     assert close(challenge, fcr["after"])
     assert f"{fcr['before']:.1f} %" in challenge.answer
+
+
+# --- lesson 05: KANO ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def kano():
+    return (ck.datasets.load("hotel_kano"), ck.datasets.load("ecommerce_kano"),
+            ck.datasets.load("ecommerce_kano_2023"))
+
+
+def test_05_contested_are_the_amenities_fong_cannot_call(kano):
+    summary = ck.kano.summarize(kano[0])
+    challenge = CHALLENGES["05-contested"]
+    assert set(challenge.expected) == set(summary.loc[~summary["fong_significant"], "attribute"])
+    assert set(challenge.options) == set(summary["attribute"])
+    rows = summary.set_index("attribute")
+    for feature in challenge.expected:
+        a, b = sorted(rows.loc[feature, list("AOMIRQ")], reverse=True)[:2]
+        assert f"{a}" in challenge.explain and f"{b}" in challenge.explain
+
+
+def test_05_breakfast_threshold(kano):
+    row = ck.kano.summarize(kano[0]).set_index("attribute").loc["breakfast included"]
+    a, b = sorted(row[list("AOMIRQ")], reverse=True)[:2]
+    challenge = CHALLENGES["05-breakfast-threshold"]
+    assert f"{a} one-dimensional and {b} attractive pairs out of n = {row['n']}" in challenge.prompt
+    assert close(challenge, 1.65 * ((a + b) * (2 * row["n"] - a - b) / (2 * row["n"])) ** 0.5)
+    assert not row["fong_significant"]
+
+
+def test_05_breakfast_for_leisure_guests(kano):
+    hotel = kano[0]
+    leisure = ck.kano.summarize(hotel[hotel["segment"] == "leisure"]).set_index("attribute")
+    row = leisure.loc["breakfast included"]
+    assert row["fong_significant"]
+    assert CHALLENGES["05-breakfast-leisure"].expected == ck.kano.CATEGORY_NAMES[row["category"]]
+
+
+def test_05_became_must_be_is_the_one_o_to_m_migration(kano):
+    _, new, old = kano
+    waves = ck.kano.compare({"2023": old, "2025": new})
+    moved = waves[(waves["category_2023"] == "O") & (waves["category_2025"] == "M")
+                  & (waves["pattern"] == "differ")]
+    challenge = CHALLENGES["05-became-must-be"]
+    assert list(moved["attribute"]) == [challenge.expected]
+    assert set(challenge.options) == set(waves["attribute"])
+    row = moved.iloc[0]
+    assert f"{abs(row['worse_2023']):.2f} to {abs(row['worse_2025']):.2f}" in challenge.explain
+
+
+def test_05_roadmap_top_three(kano):
+    plan = ck.kano.priorities(ck.kano.summarize(kano[1]))
+    challenge = CHALLENGES["05-roadmap-top-three"]
+    assert list(challenge.expected) == list(plan["attribute"].head(3))
+    assert f"{abs(plan.loc[2, 'worse']):.3f}" in challenge.explain

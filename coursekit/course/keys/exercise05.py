@@ -24,9 +24,9 @@ def _threshold(feature):
     return 1.65 * ((a + b) * (2 * n - a - b) / (2 * n)) ** 0.5
 
 
-def _one_dimensional():
+def _attractive():
     table = _shop()
-    return [f for f in table.index if close_call(table.loc[f]) == "O"]
+    return [f for f in table.index if close_call(table.loc[f]) == "A"]
 
 
 def _disputed():
@@ -82,12 +82,12 @@ QUESTIONS = {
             "Compare the gap between the two largest counts with the threshold.")),
     }, right="Right: a gap of 4 pairs is far below the threshold: delivery within 24 hours is "
              "contested.")),
-    "q4": Question("one_dimensional", Picks(
-        _one_dimensional, _features(),
-        right="Right: after the close-call rule, three features are one-dimensional; delivery "
-              "within 24 hours only by a close call.",
+    "q4": Question("attractive", Picks(
+        _attractive, _features(),
+        right="Right: after the close-call rule, AR try-on joins the attractive features — by a "
+              "close call, so check it by segment before acting.",
         hint="Use the category_close_call column of ck.kano.summarize(shop), not the plain "
-             "category, and keep the rows with O.")),
+             "category, and keep the rows with A.")),
     "q5": Question("disputed_features", Picks(
         _disputed, _features(),
         right="Right: the three contested features of the whole survey are clear disagreements "

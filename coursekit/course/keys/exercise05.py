@@ -57,8 +57,7 @@ def _features():
 
 QUESTIONS = {
     "q1": Question("my_categories", Parts(
-        expected=dict(zip("VWXYZ", "AIMRQ")), allowed=tuple("AOMIRQ"), letters=True,
-        per_part=False,
+        expected=dict(zip("VWXYZ", "AIMRQ")), allowed=tuple("AOMIRQ"), per_part=False,
         right="Right: each pair is in its cell of the evaluation table.",
         hint="Find each functional answer's row and dysfunctional answer's column in "
              "ck.kano.EVALUATION_TABLE; where they cross is the letter.")),

@@ -98,7 +98,7 @@ QUESTIONS = {
     }, right="Right: at Lakeside five causes reach 80 %; staff attitude is far down the list.")),
     "q3": Question("justice_kinds", Parts(
         expected={"W": "P", "X": "D", "Y": "I", "Z": "P"}, allowed=("D", "P", "I"),
-        letters=True, per_part=False,
+        per_part=False,
         right="Right: W and Z fail the process, X the outcome, Y the treatment.",
         hint="For each story ask: was it the outcome the guest got (D), the process — speed, "
              "effort, hoops to jump through (P) — or the way the guest was treated (I)?")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, require_columns, require_frame
+from ..core import InputError, require_columns, require_frame, require_numeric
 from ..style import NEUTRAL, PALETTE, new_axes
 from .plots import _label_points, point_labels
 from .summary import summarize
@@ -185,6 +185,8 @@ def plot_comparison(comparison, *, ax=None, label=True):
     first, second = groups
     names = [f"{k}_{g}" for g in groups for k in ("category", "better", "worse")]
     require_columns(data, names, "KANO comparison")
+    numbers = [f"{k}_{g}" for g in groups for k in ("better", "worse")]
+    data = data.assign(**require_numeric(data, numbers, "KANO comparison"))
     name_column = data.columns[0]
     ax = new_axes(ax, title=f"How the features moved, {first} to {second}",
                   xlabel="|Worse| (dissatisfaction when absent)",

@@ -7,7 +7,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, require_columns, require_frame
+from ..core import InputError, require_columns, require_frame, require_numeric
 from ..style import NEUTRAL, PALETTE
 from .evaluation import CATEGORY_NAMES
 from .plots import point_labels
@@ -92,12 +92,13 @@ def priorities(summary, *, attribute=None):
         raise InputError(f"Column 'category_close_call' holds {category[strange].iloc[0]!r}, "
                          "which is not a KANO category (A, O, M, I, R, Q); pass the table "
                          "summarize() returns.")
+    numbers = require_numeric(data, ["better", "worse"], "KANO summary")
     table = pd.DataFrame({
         name: data[name].to_numpy(),
         "category": category.to_numpy(dtype=object),
         "contested": ~data["fong_significant"].fillna(False).astype(bool).to_numpy(),
-        "better": data["better"].to_numpy(dtype=float),
-        "worse": data["worse"].to_numpy(dtype=float),
+        "better": numbers["better"].to_numpy(),
+        "worse": numbers["worse"].to_numpy(),
     })
     place = table["category"].map(lambda c: _RULE.get(c, (None,))[0] if isinstance(c, str) else None)
     # Sort key within a place: |Worse| for M and O, Better for A, both largest first.
@@ -151,6 +152,7 @@ def plot_roadmap(plan, *, ax=None, title="Feature roadmap from the KANO survey")
     data = require_frame(plan, "KANO priorities")
     require_columns(data, ["priority", "category", "contested", "better", "worse"],
                     "KANO priorities")
+    data = data.assign(**require_numeric(data, ["priority", "better", "worse"], "KANO priorities"))
     name = [c for c in data.columns if c not in ("priority",)][0]
     lanes = [data[data["category"] == letter] if letter else
              data[~data["category"].isin(["M", "O", "A"])] for letter, _, _ in _LANES]
@@ -172,7 +174,7 @@ def plot_roadmap(plan, *, ax=None, title="Feature roadmap from the KANO survey")
                                         boxstyle="round,pad=0.02", facecolor="white",
                                         edgecolor=colours[letter], linewidth=1.6,
                                         hatch="//" if row.contested else None))
-            number = "" if pd.isna(row.priority) else f"{row.priority}. "
+            number = "" if pd.isna(row.priority) else f"{int(row.priority)}. "
             head = textwrap.shorten(f"{number}{shown}", 34, placeholder="…")
             if letter in ("M", "O"):
                 detail = f"|Worse| {abs(row.worse):.2f}"

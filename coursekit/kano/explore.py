@@ -8,7 +8,8 @@ import html
 import numpy as np
 import pandas as pd
 
-from ..core import InputError, require_choice, require_columns, require_frame
+from ..core import (InputError, raise_bad_values, require_choice, require_columns, require_frame,
+                    require_numeric)
 from ..style import PALETTE
 from .answers import ANSWERS, answer_codes
 from .evaluation import CATEGORY_NAMES, EVALUATION_TABLE, warn_pairs_set_aside
@@ -71,12 +72,15 @@ def answer_grid(answers, feature, *, attribute="attribute", functional="function
     data = require_frame(answers, "KANO answers")
     require_columns(data, [attribute, functional, dysfunctional], "KANO answers")
     require_choice(str(feature), "feature", _feature_names(data, attribute))
-    rows = data.loc[data[attribute].astype(str) == str(feature)]
-    f_codes = answer_codes(rows[functional], functional)
-    d_codes = answer_codes(rows[dysfunctional], dysfunctional)
+    # Every answer is read, not only this feature's: a table with answers that are not KANO
+    # answers is refused whichever feature is asked for.
+    f_all = answer_codes(data[functional], functional)
+    d_all = answer_codes(data[dysfunctional], dysfunctional)
+    chosen = (data[attribute].astype(str) == str(feature)).to_numpy()
+    f_codes, d_codes = f_all[chosen], d_all[chosen]
     missing = (f_codes == 0) | (d_codes == 0)
     if missing.any():
-        warn_pairs_set_aside(rows.index, missing)
+        warn_pairs_set_aside(data.index[chosen], missing)
     keep = ~missing
     counts = np.zeros((5, 5), dtype=int)
     np.add.at(counts, (f_codes[keep] - 1, d_codes[keep] - 1), 1)
@@ -113,10 +117,18 @@ def plot_answer_grid(grid, *, ax=None, title="Answer pairs on the evaluation tab
     import matplotlib.pyplot as plt
     from matplotlib.colors import to_rgb
 
-    values = np.asarray(grid, dtype=int)
-    if values.shape != (5, 5):
+    data = require_frame(grid, "answer grid")
+    require_columns(data, list(ANSWERS), "answer grid")
+    if len(data) != 5:
         raise InputError(f"plot_answer_grid() draws a 5 × 5 answer grid (answer_grid's result), "
-                         f"not a table of shape {values.shape}.")
+                         f"one row per functional answer; this table has {len(data)} rows.")
+    numbers = require_numeric(data, list(ANSWERS), "answer grid")
+    for answer in ANSWERS:
+        bad = numbers[answer].isna() | (numbers[answer] < 0) | (numbers[answer] % 1 != 0)
+        if bad.any():
+            raise_bad_values(answer, data[answer], bad, "whole numbers 0 or more (counts of "
+                             "answer pairs)", problem="entries that are not counts")
+    values = numbers.to_numpy(dtype=int)
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 5.2), layout="constrained")
     letters = EVALUATION_TABLE.to_numpy()
@@ -207,6 +219,8 @@ def feature_explorer(answers, *, by=None, attribute="attribute", functional="fun
     data = require_frame(answers, "KANO answers")
     require_columns(data, [attribute, functional, dysfunctional] + ([by] if by else []),
                     "KANO answers")
+    answer_codes(data[functional], functional)        # refuse a bad answer anywhere, at once
+    answer_codes(data[dysfunctional], dysfunctional)
     features = _feature_names(data, attribute)
     if not features:
         raise InputError("The table has no features to explore (every feature name is missing).")

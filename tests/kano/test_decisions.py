@@ -90,9 +90,14 @@ def test_the_grid_plot_writes_every_letter_and_count_and_labels_both_axes(hotel)
     assert ax.get_ylabel().startswith("Functional") and ax.get_title() == "Breakfast"
 
 
-def test_the_grid_plot_refuses_a_table_of_another_shape():
+def test_the_grid_plot_refuses_anything_but_a_grid_of_counts(hotel):
+    grid = ck.kano.answer_grid(hotel, "gym")
     with pytest.raises(InputError, match="5 × 5 answer grid"):
-        ck.kano.plot_answer_grid(np.zeros((4, 5)))
+        ck.kano.plot_answer_grid(grid.iloc[:4])
+    with pytest.raises(InputError, match="A table is needed"):
+        ck.kano.plot_answer_grid(grid.to_numpy())
+    with pytest.raises(InputError, match="Column 'dislike' has entries that are not counts"):
+        ck.kano.plot_answer_grid(grid.assign(dislike=[1, 2, -3, 4, 5]))
 
 
 # --- comparing segments and waves -----------------------------------------------------------

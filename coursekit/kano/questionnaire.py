@@ -36,7 +36,7 @@ def questionnaire(features, language="zh", *, title=None):
     enter the answers as worded (or as codes 1-5) and ``ck.survey.read`` then
     ``ck.kano.from_wide`` give the table :func:`summarize` reads, with no glue.
 
-    Method: docs/methods.md §3.1. Used in: notebook your_own_survey.
+    Method: docs/methods.md §3.1. Used in: lesson 05; notebook your_own_survey.
 
     Parameters
     ----------

@@ -86,7 +86,7 @@ def journey_map() -> Sheet:
             '<span class="blank long"></span></p>' + grid
             + '<p class="hint">Mark each touchpoint\'s median rating on the curve grid and join the '
               "dots. 在情绪曲线网格上标出每个接触点的中位数评分并连线。</p>" + feel
-            + _h("The three MOTs to fix or design first", "优先改进或设计的三个关键时刻", 3) + mots)
+            + _h("The three MOTs to fix or design first", "优先改进或设计的三个关键时刻", 2) + mots)
     return Sheet("journey-map.html", "Customer journey map and emotion curve",
                  f"{_zh('Customer journey map')}与{_zh('Emotion curve')}", "A3", True, body,
                  "lesson 01 team exercise")
@@ -119,7 +119,7 @@ def service_blueprint() -> Sheet:
 
 def mot_memo() -> Sheet:
     mots = "".join(
-        f'<div class="box">{_h(f"MOT {n}", f"关键时刻 {n}", 3)}'
+        f'<div class="box">{_h(f"MOT {n}", f"关键时刻 {n}", 2)}'
         + "".join(f'<p><b>{en} · {zh}:</b></p>{_lines(lines)}' for en, zh, lines in [
             ("Evidence (at least two numbers, and what they mean)", "证据(至少两个数字及其含义)", 2),
             ("Action", "行动", 1), ("KPI that would show it worked", "衡量成效的关键指标", 1)])
@@ -157,7 +157,7 @@ def kano_card() -> Sheet:
             + question("Functional: if the service has X, how do you feel?", "正向问题:如果提供 X,您的感受是?")
             + question("Dysfunctional: if the service does not have X, how do you feel?",
                        "反向问题:如果不提供 X,您的感受是?")
-            + _h("For the team: classify the answer pair", "小组用:判定答案组合的类别", 3)
+            + _h("For the team: classify the answer pair", "小组用:判定答案组合的类别", 2)
             + '<p class="hint">Row: the functional answer; column: the dysfunctional answer '
               "(Berger et al. 1993). 行为正向答案,列为反向答案。</p>" + evaluation
             + f'<p class="hint">{key}</p>')
@@ -178,7 +178,7 @@ def servqual_gaps() -> Sheet:
               "mean of its item gaps. Unweighted SERVQUAL score = mean of the five dimension gaps. "
               "Weighted score = Σ (weight / 100) × dimension gap. (Parasuraman, Zeithaml &amp; Berry "
               "1988; docs/methods.md §2.2.) 题项差距 = P − E;维度差距 = 该维度题项差距的平均值。</p>"
-            + _h("The largest shortfall, and what we would do", "最大的差距与改进做法", 3) + _lines(4))
+            + _h("The largest shortfall, and what we would do", "最大的差距与改进做法", 2) + _lines(4))
     return Sheet("servqual-gaps.html", "SERVQUAL gap worksheet", "SERVQUAL 差距工作表", "A4", True, body,
                  "lesson 03")
 
@@ -198,12 +198,12 @@ def recovery_observer() -> Sheet:
     blocks = ""
     for name, what, what_zh, items in justice:
         rows = [[html.escape(item), "1 · 2 · 3 · 4 · 5", ""] for item in items]
-        blocks += (_h(f"{name} — {what}", f"{_zh(name)} — {what_zh}", 3)
+        blocks += (_h(f"{name} — {what}", f"{_zh(name)} — {what_zh}", 2)
                    + _table(["What to watch for · 观察要点", "Rating (1 poor … 5 excellent) · 评分",
                              "What was said or done · 具体言行"], rows, "grid observer"))
     body = ('<p><b>Role-play · 角色扮演:</b> <span class="blank"></span> <b>Observer · 观察员:</b> '
             '<span class="blank short"></span></p>' + blocks
-            + _h("Would this customer come back? Why?", "这位顾客会再次光顾吗?为什么?", 3) + _lines(3)
+            + _h("Would this customer come back? Why?", "这位顾客会再次光顾吗?为什么?", 2) + _lines(3)
             + '<p class="hint">The three dimensions of perceived justice in service recovery: Tax, '
               "Brown &amp; Chandrashekaran (1998), <i>Journal of Marketing</i> 62(2), 60–76 "
               "(docs/methods.md §5.3).</p>")
@@ -218,8 +218,7 @@ CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
        margin: 0; color: #000; font-size: 10pt; }
 h1 { font-size: 16pt; margin: 0 0 2mm 0; border-bottom: 2px solid #0072B2; }
-h2 { font-size: 12pt; margin: 3mm 0 1mm 0; }
-h3 { font-size: 11pt; margin: 3mm 0 1mm 0; }
+h2 { font-size: 11pt; margin: 3mm 0 1mm 0; }
 p { margin: 1.5mm 0; }
 .blank { display: inline-block; border-bottom: 1px solid #000; width: 55mm; height: 1em; }
 .blank.short { width: 28mm; } .blank.long { width: 120mm; }
@@ -255,9 +254,10 @@ def page(sheet: Sheet, paper: str | None = None) -> str:
 <html lang="en"><head><meta charset="utf-8">
 <title>{html.escape(sheet.title)} · {html.escape(sheet.title_zh)}</title>
 <style>@page {{ size: {size}; margin: 10mm; }}{CSS}{shrink}</style>
-</head><body>
+</head><body><main>
 {_h(sheet.title, sheet.title_zh, 1)}
 {sheet.body}
+</main>
 <footer>Service management course · worksheet for {html.escape(sheet.purpose)} · CC BY 4.0</footer>
 </body></html>
 """
@@ -268,8 +268,8 @@ def index(sheets: list[Sheet]) -> str:
                     f"({s.paper} {'landscape' if s.landscape else 'portrait'}; {html.escape(s.purpose)})</li>"
                     for s in sheets)
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Worksheets · 工作表'
-            f"</title><style>{CSS}</style></head><body>{_h('Worksheets', '工作表', 1)}<p>Open a sheet "
-            f"and print it (one page each). 打开工作表并打印(每张一页)。</p><ul>{items}</ul></body></html>\n")
+            f"</title><style>{CSS}</style></head><body><main>{_h('Worksheets', '工作表', 1)}<p>Open a sheet "
+            f"and print it (one page each). 打开工作表并打印(每张一页)。</p><ul>{items}</ul></main></body></html>\n")
 
 
 def write_worksheets(outdir, paper: str | None = None, force: bool = False) -> list[Path]:

@@ -118,10 +118,12 @@ EMPTY_WIDGETS = """() => [...document.querySelectorAll('.ck-widget')]
   .filter(w => !w.querySelector('img, input, select, .ck-w-html, .ck-w-choice, pre')).length"""
 
 
-def test_site_builds_within_budget(site):
-    out, seconds = site
+def test_site_builds_with_its_index_and_search(site):
+    # The build-time bar (60 s) is enforced by benchmarks/bench_site.py, which CI runs on its
+    # own; a wall-clock assert here would only measure how busy the test machine is.
+    out, _ = site
     assert (out / "index.html").is_file() and (out / "search.html").is_file()
-    assert seconds <= 60, f"the site took {seconds:.0f} s to build (budget 60 s)"
+    assert (out / "searchindex.js").is_file()
 
 
 def test_lessons_have_launch_and_download_buttons(site):

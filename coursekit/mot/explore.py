@@ -7,76 +7,16 @@ shows that picture instead of empty controls. Public names are re-exported by
 """
 from __future__ import annotations
 
-import base64
 import html
-import io
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..core import InputError, column_numbers, parse_scale, raise_bad_values
+from ..core.explorer import explorer_box, figure_png, show_in
 from ..style import BAD, GOOD, NEUTRAL, PALETTE, readable
 from .journey import peak_end
 from .plots import plot_ipa
-
-
-@lru_cache(maxsize=1)
-def _explorer_class():
-    # Built on first use so that `import coursekit` never imports ipywidgets.
-    import ipywidgets as widgets
-
-    class Explorer(widgets.VBox):
-        """Controls, a one-line result and a figure; ``png`` is the figure as last drawn."""
-
-        def __init__(self, children, description: str):
-            super().__init__(children)
-            self.description = description
-            self.result_text = ""
-            self.png = b""
-
-        def _repr_mimebundle_(self, **kwargs):
-            bundle = super()._repr_mimebundle_(**kwargs)
-            bundle["text/plain"] = self.description
-            if self.png:
-                # The static picture, for every viewer that cannot run the controls.
-                bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
-            return bundle
-
-    return Explorer
-
-
-def _png(fig) -> bytes:
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
-
-
-def _show(area, png: bytes, *after) -> None:
-    from IPython import get_ipython
-    from IPython.display import Image, display
-
-    if get_ipython() is None:  # plain Python (a script, a test): nothing to show it in
-        return
-    with area:
-        area.clear_output(wait=True)
-        display(Image(data=png, format="png"))
-        for item in after:
-            display(item)
-
-
-def explorer_box(children, description: str):
-    """The box every course explorer is built in (the lessons' widgets of other topics reuse
-    it): *children* stacked, *description* as its plain-text form, and the figure last drawn
-    (``.png``) carried as a picture for viewers without a running kernel."""
-    return _explorer_class()(children, description)
-
-
-#: A figure as PNG bytes (the figure is closed), and PNG bytes shown in an ``Output`` widget.
-figure_png, show_png = _png, _show
 
 
 def _start_ratings(start, scale):
@@ -155,7 +95,7 @@ def journey_explorer(start, scale=(1, 7), names=None):
     picture = widgets.Output()
     half = (len(sliders) + 1) // 2
     controls = widgets.HBox([widgets.VBox(sliders[:half]), widgets.VBox(sliders[half:])])
-    box = _explorer_class()([controls, result, picture],
+    box = explorer_box([controls, result, picture],
                             description="Journey explorer: sliders for each moment's rating, the "
                                         "remembered (peak–end) score and the journey's curve. "
                                         "Run the cell to use it.")
@@ -170,8 +110,8 @@ def journey_explorer(start, scale=(1, 7), names=None):
             f"moments: {memory['mean']:.3f} · peak: {shown[peak]} ({memory['peak']:.0f}) · "
             f"end: {shown[end]} ({memory['end']:.0f})")
         result.value = "<b>" + html.escape(box.result_text).replace(" · ", "</b> · <b>", 1) + "</b>"
-        box.png = _png(_journey_figure(now.iloc[0].to_numpy(float), shown, memory, peak, end, scale))
-        _show(picture, box.png)
+        box.png = figure_png(_journey_figure(now.iloc[0].to_numpy(float), shown, memory, peak, end, scale))
+        show_in(picture, box.png)
 
     for slider in sliders:
         slider.observe(update, names="value")
@@ -285,7 +225,7 @@ def ipa_explorer(grids, *, importance_limits=None, performance_limits=None, name
                                           style={"description_width": "initial"})
     verdict = widgets.HTML()
     area = widgets.Output()
-    box = _explorer_class()([measure_box, crosshair_box, verdict, area],
+    box = explorer_box([measure_box, crosshair_box, verdict, area],
                             description="IPA explorer: choose the importance measure and the "
                                         "crosshairs to see the grid. Run the cell to use it.")
 
@@ -302,9 +242,9 @@ def ipa_explorer(grids, *, importance_limits=None, performance_limits=None, name
         plot_ipa(grid, ax=ax, importance_limits=limits[measure],
                  performance_limits=performance_limits, importance_label=f"Importance: {measure}",
                  names=names)
-        box.png = _png(fig)
+        box.png = figure_png(fig)
         table = grid.set_index("attribute")[["importance", "performance", "quadrant"]]
-        _show(area, box.png, readable(table.round(2), names))
+        show_in(area, box.png, readable(table.round(2), names))
 
     measure_box.observe(redraw, names="value")
     crosshair_box.observe(redraw, names="value")

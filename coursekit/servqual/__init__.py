@@ -22,14 +22,21 @@ sets aside a respondent with any missing answer (listwise deletion) and says how
 Where things live: ``items.py`` (the 22 items and five dimensions), ``tables.py`` (reading and
 pairing the tables), ``scores.py`` (gaps and scores), ``zone.py`` (zone of tolerance),
 ``reliability.py`` (Cronbach's alpha), ``plots.py`` (figures), ``exports.py`` (your own
-survey: :func:`from_survey`, the printable :func:`questionnaire`). Method reference:
-docs/methods.md §2.
+survey: :func:`from_survey`, the printable :func:`questionnaire`), ``compare.py`` (is a gap
+difference between two groups real? bootstrap and t intervals), ``gapsmodel.py`` (the gaps
+model made measurable: gap 1 from a management survey, gap 3 from standards audits),
+``gapsfigure.py`` (the figure of the five gaps), ``explore.py`` (the priority explorer).
+Method reference: docs/methods.md §2.
 """
+from .compare import bootstrap_gaps, compare_gaps
+from .explore import priority_explorer
 from .exports import from_survey, questionnaire
+from .gapsfigure import GAPS, plot_gaps_model
+from .gapsmodel import compliance, listening_gap
 from .items import (DIMENSION_ITEMS, DIMENSION_NAMES_ZH, DIMENSIONS, DIMENSIONS_ZH, ITEM_IDS, ITEMS,
                     SCALE, WEIGHT_COLUMNS, WORDING_ZH)
 from .plots import plot_gaps, plot_profile, plot_zone
-from .reliability import CronbachAlpha, cronbach_alpha, dimension_alpha
+from .reliability import CronbachAlpha, alpha_if_dropped, cronbach_alpha, dimension_alpha
 from .scores import dimension_gaps, gaps, score
 from .tables import split_survey
 from .zone import zone_of_tolerance
@@ -39,4 +46,6 @@ __all__ = [
     "WEIGHT_COLUMNS", "SCALE", "split_survey", "gaps", "dimension_gaps", "score",
     "zone_of_tolerance", "cronbach_alpha", "dimension_alpha", "CronbachAlpha",
     "plot_gaps", "plot_profile", "plot_zone", "from_survey", "questionnaire", "WORDING_ZH",
+    "bootstrap_gaps", "compare_gaps", "alpha_if_dropped", "listening_gap", "compliance",
+    "GAPS", "plot_gaps_model", "priority_explorer",
 ]

@@ -60,7 +60,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise", na_valu
     ``[0, 99]``) are missing answers too; without ``scale=``, answers that look like such codes
     raise a :class:`coursekit.SuspectCodeWarning` naming them.
 
-    Method: docs/methods.md §2.3, §9.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.3, §9.1. Used in: lesson 03.
 
     Parameters
     ----------
@@ -154,7 +154,7 @@ def cronbach_alpha(items, scale=None, *, ci=0.95, nan_policy="listwise", na_valu
 def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95, na_values=None):
     """Cronbach's alpha of each dimension's items (see :func:`cronbach_alpha`).
 
-    Method: docs/methods.md §2.3, §9.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.3, §9.1. Used in: lesson 03.
 
     Parameters
     ----------
@@ -200,3 +200,65 @@ def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95, na_values=
         rows.append({"dimension": name, "items": len(cols), "n": result.n, "alpha": float(result),
                      "ci_low": result.ci[0], "ci_high": result.ci[1]})
     return pd.DataFrame(rows)
+
+
+def alpha_if_dropped(items, scale=None):
+    """Cronbach's alpha of a set of items, and again with each item left out in turn.
+
+    For each item i: ``alpha_without`` = alpha of the other k - 1 items (formula of
+    :func:`cronbach_alpha`, on the same respondents), and ``change`` = alpha_without - alpha.
+    A positive change means the set is more consistent without the item: it may measure
+    something else (in the example, q04 runs against the other three). A negative change is
+    the usual case for an item that belongs. Alpha can fall below 0 when items disagree.
+
+    Missing answers: a respondent with any missing item is left out of every alpha (listwise,
+    with a :class:`coursekit.MissingDataWarning`), so all the alphas use the same respondents.
+
+    Method: docs/methods.md §2.3. Used in: lesson 03.
+
+    Parameters
+    ----------
+    items : DataFrame
+        Numeric answers, at least three columns (items), one row per respondent.
+    scale : (low, high), optional
+        The answer scale, e.g. ``(1, 7)``; answers outside it raise InputError.
+
+    Returns
+    -------
+    DataFrame with columns ``item, alpha_without, change``, one row per item;
+    ``attrs["alpha"]`` is the alpha of all the items.
+
+    Raises
+    ------
+    InputError
+        For fewer than three items (leaving one out must leave two), and as for
+        :func:`cronbach_alpha`.
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({"q01": [5, 6, 3, 7, 4], "q02": [4, 6, 2, 6, 4],
+    ...                         "q03": [5, 7, 3, 6, 3], "q04": [2, 6, 7, 3, 5]})
+    >>> table = alpha_if_dropped(answers, scale=(1, 7))
+    >>> round(table.attrs["alpha"], 3)
+    0.467
+    >>> table.round(3)
+      item  alpha_without  change
+    0  q01          0.056  -0.411
+    1  q02         -0.113  -0.580
+    2  q03         -0.194  -0.661
+    3  q04          0.962   0.495
+    """
+    data = require_frame(items, "item table")
+    if data.shape[1] < 3:
+        raise InputError(f"Leaving one item out must leave at least two, so alpha_if_dropped needs "
+                         f"at least three item columns; the item table has {data.shape[1]}.")
+    data = numeric_frame(data, "item table")
+    complete = drop_incomplete(data, list(data.columns), what="respondents")
+    full = float(cronbach_alpha(complete, scale=scale))
+    rows = [{"item": column,
+             "alpha_without": float(cronbach_alpha(complete.drop(columns=column), scale=scale))}
+            for column in complete.columns]
+    out = pd.DataFrame(rows)
+    out["change"] = out["alpha_without"] - full
+    out.attrs["alpha"] = full
+    return out

@@ -19,7 +19,7 @@ def plot_gaps(gaps_table, *, ax=None):
     Shortfalls (negative gaps) are hatched. A table from ``dimension_gaps(..., by=...)`` gives
     one bar per group within each dimension, told apart by colour *and* hatching.
 
-    Method: docs/methods.md §2.2. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.2. Used in: lesson 03.
 
     Parameters
     ----------
@@ -88,7 +88,7 @@ def plot_profile(expectations, perceptions=None, *, ax=None, scale=(1, 7)):
     Expectations are drawn as squares on a dashed line, perceptions as circles on a solid line,
     so the two differ without colour; the space between them is the item gap.
 
-    Method: docs/methods.md §2.2. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.2. Used in: lesson 03.
 
     Parameters
     ----------
@@ -142,7 +142,7 @@ def plot_zone(zone_table, *, ax=None):
     Perceived service is a triangle pointing down below the zone, a circle within it, a triangle
     pointing up above it — shape, colour and the legend all tell the position.
 
-    Method: docs/methods.md §2.4. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.4. Used in: lesson 03.
 
     Parameters
     ----------

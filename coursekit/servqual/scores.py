@@ -13,7 +13,7 @@ def gaps(expectations, perceptions=None, *, scale=SCALE, na_values=None):
 
     A negative gap is a shortfall: the service was perceived below what was expected.
 
-    Method: docs/methods.md §2.2, §9.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.2, §9.1. Used in: lesson 03.
 
     Parameters
     ----------
@@ -61,7 +61,7 @@ def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=N
     Formula, per respondent: ``gap_d = mean over the items i of d of (P_i - E_i)``; the averaged
     table takes the mean over respondents (Parasuraman, Zeithaml & Berry 1988).
 
-    Method: docs/methods.md §2.2, §9.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.2, §9.1. Used in: lessons 03, 04.
 
     Parameters
     ----------
@@ -154,7 +154,7 @@ def score(expectations, perceptions=None, weights=None, *, per_respondent=False,
     across the dimensions; their score is sum over d of (points_d / 100) * gap_d. Either is
     computed per respondent, then averaged (Parasuraman, Zeithaml & Berry 1988).
 
-    Method: docs/methods.md §2.2, §9.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.2, §9.1. Used in: lesson 03.
 
     Parameters
     ----------

@@ -187,7 +187,7 @@ def check_weights(points: pd.DataFrame) -> None:
 def split_survey(survey, expectation_prefix="E_", perception_prefix="P_"):
     """Split a survey table into its expectations and perceptions, columns ``q01`` ... ``q22``.
 
-    Method: docs/methods.md §2.1. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.1. Used in: lesson 03.
 
     Parameters
     ----------

@@ -24,7 +24,7 @@ def zone_of_tolerance(adequate, desired, perceived, *, by="item", dimensions=Non
     of Marketing Science* 21(1); MSA and MSS, Parasuraman, Zeithaml & Berry (1994), *Journal of
     Retailing* 70(3).
 
-    Method: docs/methods.md §2.4, §9.1, §9.2. Used in: library only (lesson 03 will use it).
+    Method: docs/methods.md §2.4, §9.1, §9.2. Used in: lesson 03.
 
     Parameters
     ----------

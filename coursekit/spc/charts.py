@@ -23,7 +23,7 @@ def p_chart(defects, sizes, baseline=None) -> pd.DataFrame:
     Source: Montgomery, *Introduction to Statistical Quality Control* (the control chart for
     fraction nonconforming)
 
-    Method: docs/methods.md §6.2, §9.2. Used in: library only (lesson 04 will use it).
+    Method: docs/methods.md §6.2, §9.2. Used in: lesson 04.
 
     Parameters
     ----------
@@ -122,7 +122,7 @@ def individuals_chart(values, baseline=None) -> pd.DataFrame:
     Source: Montgomery, *Introduction to Statistical Quality Control* (control charts for
     individual measurements)
 
-    Method: docs/methods.md §6.2, §9.2. Used in: library only (lesson 04 will use it).
+    Method: docs/methods.md §6.2, §9.2. Used in: lesson 04.
 
     Parameters
     ----------

@@ -8,7 +8,7 @@ from ..style import BAD, GOOD, NEUTRAL, new_axes
 def plot_p_chart(chart, ax=None):
     """Draw a :func:`p_chart` table: the proportions, centre line, limits, out-of-control points.
 
-    Method: docs/methods.md §6.2. Used in: library only (lesson 04 will use it).
+    Method: docs/methods.md §6.2. Used in: lesson 04.
 
     >>> import coursekit as ck
     >>> ck.spc.plot_p_chart(ck.spc.p_chart([3, 5, 2, 14, 4], 100)).get_ylabel()
@@ -20,7 +20,7 @@ def plot_p_chart(chart, ax=None):
 def plot_individuals_chart(chart, ax=None):
     """Draw an :func:`individuals_chart` table: the values, centre line, limits, signals.
 
-    Method: docs/methods.md §6.2. Used in: library only (lesson 04 will use it).
+    Method: docs/methods.md §6.2. Used in: lesson 04.
 
     >>> import coursekit as ck
     >>> ck.spc.plot_individuals_chart(ck.spc.individuals_chart([10, 11, 10, 12, 30])).get_title()

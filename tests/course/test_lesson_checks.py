@@ -88,6 +88,70 @@ def test_right_answers_of_lesson_02_pass(journey, touchpoints):
     assert ck.check("02-peak-r2", 100 * r2).status == "format"
 
 
+def test_right_answers_of_lesson_03_pass():
+    """Worked out by the route the lesson asks for (coursekit.servqual), against keys computed
+    with numpy; the values are those in instructors/03_servqual.md."""
+    survey = ck.datasets.load("hotel_servqual")
+    hotel = survey["property"]
+    E, P = ck.servqual.split_survey(survey)
+    assert ck.check("03-seed-rank", -0.7).passed
+    assert ck.check("03-seed-rank", 0.7).status == "hint"
+    by_item = ck.servqual.gaps(survey).groupby(hotel, observed=True).mean().T
+    assert ck.check("03-worst-item", by_item["Downtown"].idxmin()).passed
+    assert ck.check("03-worst-item", "Q12").passed and ck.check("03-worst-item", "q04").status == "hint"
+    equal = ck.servqual.score(survey[hotel == "Downtown"],
+                              weights={d: 20 for d in ck.servqual.DIMENSIONS})
+    assert ck.check("03-equal-points", equal).passed
+    assert ck.check("03-equal-points", ck.servqual.score(survey[hotel == "Downtown"],
+                                                          weights=True)).status == "hint"
+    assurance = list(ck.servqual.DIMENSION_ITEMS["Assurance"])
+    dropped = ck.servqual.alpha_if_dropped(P[hotel == "Lakeside"][assurance])
+    assert (dropped["change"] < 0).all()
+    assert ck.check("03-alpha-most-needed", dropped.loc[dropped["change"].idxmin(), "item"]).passed
+    zone = ck.datasets.load("hotel_zone")
+    lakeside = zone[zone["property"] == "Lakeside"]
+    adequate, perceived = ck.servqual.split_survey(lakeside, "A_", "P_")
+    reliability = list(ck.servqual.DIMENSION_ITEMS["Reliability"])
+    share = (perceived[reliability] < adequate[reliability]).to_numpy().mean()
+    assert ck.check("03-below-adequate", share).passed
+    assert ck.check("03-below-adequate", 100 * share).status == "format"
+    table = ck.servqual.compare_gaps(survey, by="property", groups=["Downtown", "Lakeside"],
+                                     method="t", confidence=0.99).set_index("dimension")
+    assert ck.check("03-empathy-99", table.loc["Empathy", "ci_low"]).passed
+    assert table.loc["Empathy", "ci_high"] < 0
+
+
+def test_right_answers_of_lesson_04_pass():
+    assert ck.check("04-which-gap", {"A": 1, "B": 3, "C": 4, "D": 2, "E": 5}).passed
+    partly = ck.check("04-which-gap", {"A": 1, "B": 2, "C": ..., "D": 2, "E": 5})
+    assert partly.status == "hint" and [s for _, s, _ in partly.items][:3] == ["right", "hint", "unanswered"]
+    gap1 = ck.servqual.listening_gap(ck.datasets.load("hotel_management"),
+                                     ck.datasets.load("hotel_servqual"))
+    points = gap1.set_index(["property", "dimension"]).loc[("Lakeside", "Reliability"), "points_gap"]
+    assert ck.check("04-points-gap", points).passed
+    audits = ck.datasets.load("hotel_audits")
+    audits = audits[audits["date"] >= pd.Timestamp("2025-06-23")]
+    standards = ck.datasets.HOTEL_STANDARDS
+    response = audits[audits["standard"].isin(standards.index[standards["response_time"]])]
+    night = ck.servqual.compliance(response, by=["property", "shift"]).set_index(["property", "shift"])
+    assert ck.check("04-night-after", night.loc[("Downtown", "night"), "compliance_pct"]).passed
+    assert ck.check("04-night-after", 42.8).passed                 # as the lesson's table shows it
+    assert ck.check("04-night-after", 0.428).status == "format"
+    tickets = ck.datasets.load("ecommerce_tickets")
+    chat = tickets[(tickets["channel"] == "chat") & (tickets["created"] >= pd.Timestamp("2025-07-01"))]
+    hours = (chat["resolved"] - chat["created"]).dt.total_seconds() / 3600
+    assert ck.check("04-chat-resolved", (hours <= 24).mean()).passed
+    daily = ck.datasets.load("ecommerce_daily").set_index("date")
+    chart = ck.spc.p_chart(daily["complaints"], daily["orders"])
+    assert ck.check("04-sale-day-ucl", chart.loc["2025-11-11", "ucl"]).passed
+    assert ck.check("04-sale-day-ucl", 0.00565).passed               # rounded as in the lesson
+    assert ck.check("04-sale-day-ucl", chart.attrs["centre"]).status == "hint"
+    after = ck.spc.individuals_chart(daily.loc["2025-07-01":, "mean_first_response_min"])
+    assert ck.check("04-ucl-after", after.attrs["ucl"]).passed
+    whole = ck.spc.individuals_chart(daily["mean_first_response_min"])
+    assert ck.check("04-ucl-after", whole.attrs["ucl"]).status == "hint"
+
+
 @pytest.mark.parametrize("key", sorted(DEFINED))
 def test_no_hint_or_right_message_shows_a_computed_answer(key):
     _, kind = keys.lesson_check(key)

@@ -35,9 +35,9 @@ def write(tmp_path, text, name="07_test.toml"):
     return path
 
 
-def test_the_course_files_load_with_unique_ids_for_lessons_01_and_02():
+def test_the_course_files_load_with_unique_ids_for_every_lesson_with_a_pk():
     found = catalogue()
-    assert {"01", "02", "06"} <= {c.lesson for c in found.values()}
+    assert {"01", "02", "03", "04", "05", "06"} <= {c.lesson for c in found.values()}
     assert all(cid.startswith(c.lesson + "-") for cid, c in found.items())
     kinds = {c.kind for c in found.values()}
     assert kinds == {"number", "choice", "set", "ordered", "rubric"}

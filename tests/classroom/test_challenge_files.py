@@ -34,11 +34,17 @@ def close(challenge, value) -> bool:
     return math.isclose(challenge.expected, value, rel_tol=challenge.rel_tol)
 
 
-def test_every_challenge_of_a_set_or_choice_offers_the_touchpoints_it_may_need(touchpoints):
+OPTIONS = {"01": "touchpoints", "02": "touchpoints", "03": "dimensions", "04": "gaps"}
+
+
+def test_every_challenge_of_a_set_or_choice_offers_the_names_it_may_need(touchpoints):
+    names = {"touchpoints": set(touchpoints), "dimensions": set(ck.servqual.DIMENSIONS),
+             "gaps": {f"gap {n}" for n in ck.servqual.GAPS}}
     for challenge in CHALLENGES.values():
-        # lessons 01 and 02 are about the airport's touchpoints; later lessons have their own
-        if challenge.kind in ("set", "ordered", "choice") and challenge.lesson in ("01", "02"):
-            assert set(challenge.options) <= set(touchpoints), challenge.id
+        # each lesson's sets and choices offer names from its own vocabulary; lessons 05 and 06
+        # are checked against their case data below
+        if challenge.kind in ("set", "ordered", "choice") and challenge.lesson in OPTIONS:
+            assert set(challenge.options) <= names[OPTIONS[challenge.lesson]], challenge.id
 
 
 def test_02_three_mots_are_the_three_largest_relative_weights(weights):
@@ -104,6 +110,105 @@ def test_01_fix_first_is_the_change_that_lifts_the_remembered_score_most():
     assert set(challenge.options) == set(scores)
     assert f"{scores['security']:.1f}" in challenge.answer
     assert f"{scores['ground_transport']:.1f}" in challenge.answer
+
+
+# --- lesson 03: SERVQUAL ----------------------------------------------------------------------
+
+HOTELS = ["Downtown", "Lakeside"]
+
+
+@pytest.fixture(scope="module")
+def servqual_survey():
+    return ck.datasets.load("hotel_servqual")
+
+
+@pytest.fixture(scope="module")
+def zones():
+    survey = ck.datasets.load("hotel_zone")
+    out = {}
+    for name in HOTELS:
+        part = survey[survey["property"] == name]
+        adequate, desired = ck.servqual.split_survey(part, "A_", "D_")
+        _, perceived = ck.servqual.split_survey(part, "A_", "P_")
+        out[name] = ck.servqual.zone_of_tolerance(adequate, desired, perceived,
+                                                  by="dimension").set_index("dimension")
+    return out
+
+
+def _weighted_gaps(survey, name):
+    guests = survey[survey["property"] == name]
+    per_guest = ck.servqual.dimension_gaps(guests, per_respondent=True)
+    return (per_guest * guests[list(ck.servqual.WEIGHT_COLUMNS.values())].to_numpy() / 100).mean()
+
+
+def test_03_first_priorities_are_first_by_weighted_gap_and_below_the_zone(servqual_survey, zones):
+    for cid, name in [("03-downtown-first", "Downtown"), ("03-lakeside-first", "Lakeside")]:
+        weighted = _weighted_gaps(servqual_survey, name)
+        assert CHALLENGES[cid].expected == weighted.idxmin()
+        assert zones[name].loc[weighted.idxmin(), "position"] == "below the zone"
+        assert f"{weighted.min():.2f}".replace("-", "−") in CHALLENGES[cid].explain
+    plain = ck.servqual.dimension_gaps(servqual_survey[servqual_survey["property"] == "Lakeside"])
+    assert plain.set_index("dimension")["gap"].idxmin() != CHALLENGES["03-lakeside-first"].expected
+
+
+def test_03_below_zone_and_msa(zones):
+    downtown = zones["Downtown"]
+    below = set(downtown.index[downtown["position"] == "below the zone"])
+    assert set(CHALLENGES["03-below-zone"].expected) == below
+    assert close(CHALLENGES["03-downtown-msa"], downtown.loc["Responsiveness", "msa"])
+    assert f"{downtown.loc['Responsiveness', 'perceived']:.2f}" in CHALLENGES["03-downtown-msa"].explain
+
+
+def test_03_real_differences_leave_zero_out_of_both_intervals(servqual_survey):
+    real = {}
+    for method in ("bootstrap", "t"):
+        table = ck.servqual.compare_gaps(servqual_survey, by="property", groups=HOTELS,
+                                         method=method, seed=2025)
+        real[method] = set(table.loc[~table["zero_inside"], "dimension"])
+    assert real["bootstrap"] == real["t"] == set(CHALLENGES["03-real-differences"].expected)
+
+
+# --- lesson 04: the gaps model and standards --------------------------------------------------
+
+def test_04_which_gap_challenges_name_the_listening_and_performance_gaps():
+    assert CHALLENGES["04-gap-points"].expected == "gap 1" and ck.servqual.GAPS[1][0] == "listening gap"
+    assert CHALLENGES["04-gap-night"].expected == "gap 3" and ck.servqual.GAPS[3][0] == "performance gap"
+    gap1 = ck.servqual.listening_gap(ck.datasets.load("hotel_management"),
+                                     ck.datasets.load("hotel_servqual")).set_index(["property", "dimension"])
+    for name in HOTELS:
+        row = gap1.loc[(name, "Reliability")]
+        text = CHALLENGES["04-gap-points"].explain
+        assert f"{row['points_managers']:.1f}" in text and f"{row['points_guests']:.1f}" in text
+
+
+def test_04_night_compliance():
+    audits = ck.datasets.load("hotel_audits")
+    standards = ck.datasets.HOTEL_STANDARDS
+    response = audits[audits["standard"].isin(standards.index[standards["response_time"]])]
+    response = response.assign(after=response["date"] >= pd.Timestamp("2025-06-23"))
+    rates = ck.servqual.compliance(response, by=["property", "after", "shift"]).set_index(
+        ["property", "after", "shift"])["compliance_pct"]
+    assert close(CHALLENGES["04-night-compliance"], rates[("Downtown", True, "night")])
+    assert f"{rates[('Downtown', False, 'night')]:.1f}" in CHALLENGES["04-night-compliance"].explain
+
+
+@pytest.fixture(scope="module")
+def daily():
+    return ck.datasets.load("ecommerce_daily").set_index("date")
+
+
+def test_04_complaint_rate_is_the_p_charts_centre_line(daily):
+    chart = ck.spc.p_chart(daily["complaints"], daily["orders"])
+    assert close(CHALLENGES["04-complaint-rate"], 1000 * chart.attrs["centre"])
+
+
+def test_04_ucl_after_the_launch(daily):
+    after = ck.spc.individuals_chart(daily.loc["2025-07-01":, "mean_first_response_min"])
+    assert close(CHALLENGES["04-ucl-after"], after.attrs["ucl"])
+    assert f"{after.attrs['centre']:.3f}" in CHALLENGES["04-ucl-after"].explain
+    assert f"{after.attrs['mr_bar']:.3f}" in CHALLENGES["04-ucl-after"].explain
+    flagged = {d.strftime("%d") for d in after.index[after["out_of_control"]]}
+    assert flagged == {"23", "11"}
 
 
 # --- lesson 06: service recovery ------------------------------------------------------------

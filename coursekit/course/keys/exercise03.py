@@ -84,13 +84,13 @@ QUESTIONS = {
             "Compare alpha.ci[0], the lower end of the interval, with 0.7.")),
     }, right="Right: the expectation items of responsiveness move together as well as the "
              "perception items do.")),
-    "q5": Question(("mss_tangibles", "tangibles_position"), Together({
+    "q5": Question(("mss_tangibles", "above_zone"), Together({
         "mss_tangibles": Number(_mss_tangibles, hint=(
             "MSS is not right yet: it is perceived minus desired (not minus adequate), for "
             "Downtown's guests of the zone survey.")),
-        "tangibles_position": Choice("above", ["below", "within", "above"], hint=(
-            "The position is not right yet: MSS above 0 means perceived service is higher than "
-            "the desired level.")),
+        "above_zone": YesNo(lambda: _mss_tangibles() > 0, hint=(
+            "Not right yet: service is above the zone when it is higher than the desired level, "
+            "that is when MSS is above 0.")),
     }, right="Right: after the refurbishment, Downtown gives its guests more tangibles than they "
              "desire.")),
     "q6": Question(("assurance_low", "assurance_real"), Together({

@@ -9,10 +9,10 @@ from .items import SCALE
 from .scores import dimension_gaps
 
 
-def _two_groups(expectations, perceptions, by, groups, dimensions, scale):
+def _two_groups(expectations, perceptions, by, groups, dimensions, scale, na_values=None):
     """Per-respondent dimension gaps of the two groups compared: {label: DataFrame}."""
     table = dimension_gaps(expectations, perceptions, per_respondent=True, by=by,
-                           dimensions=dimensions, scale=scale)
+                           dimensions=dimensions, scale=scale, na_values=na_values)
     column = table.columns[0]
     found = list(pd.unique(table[column]))
     if groups is None:
@@ -39,7 +39,7 @@ def _two_groups(expectations, perceptions, by, groups, dimensions, scale):
 
 
 def bootstrap_gaps(expectations, perceptions=None, *, by, groups=None, repetitions=5000, seed=None,
-                   dimensions=None, scale=SCALE) -> pd.DataFrame:
+                   dimensions=None, scale=SCALE, na_values=None) -> pd.DataFrame:
     """Bootstrap the difference in each dimension's mean gap between two groups of respondents.
 
     One repetition: draw, with replacement, as many respondents from each group as it has,
@@ -65,6 +65,8 @@ def bootstrap_gaps(expectations, perceptions=None, *, by, groups=None, repetitio
         ``{dimension: [item columns]}``; default the five RATER dimensions.
     scale : (low, high) or None
         The answer scale (default 1-7).
+    na_values : list, optional
+        Not-applicable codes (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -92,7 +94,7 @@ def bootstrap_gaps(expectations, perceptions=None, *, by, groups=None, repetitio
     if int(repetitions) != repetitions or repetitions < 10:
         raise InputError(f"repetitions={repetitions!r} is too few: use a whole number of at least 10 "
                          f"(thousands give a steadier interval).")
-    parts = _two_groups(expectations, perceptions, by, groups, dimensions, scale)
+    parts = _two_groups(expectations, perceptions, by, groups, dimensions, scale, na_values)
     (first, a), (second, b) = parts.items()
     rng = np.random.default_rng(seed)
     values_a, values_b = a.to_numpy(dtype=float), b.to_numpy(dtype=float)
@@ -110,7 +112,7 @@ def bootstrap_gaps(expectations, perceptions=None, *, by, groups=None, repetitio
 
 def compare_gaps(expectations, perceptions=None, *, by, groups=None, method="bootstrap",
                  confidence=0.95, repetitions=5000, seed=None, dimensions=None,
-                 scale=SCALE) -> pd.DataFrame:
+                 scale=SCALE, na_values=None) -> pd.DataFrame:
     """Compare two groups' dimension gaps, with an interval for each difference.
 
     The difference is first group's mean gap minus second group's (gap = P - E, averaged per
@@ -129,7 +131,7 @@ def compare_gaps(expectations, perceptions=None, *, by, groups=None, method="boo
 
     Parameters
     ----------
-    expectations, perceptions, by, groups, dimensions, scale
+    expectations, perceptions, by, groups, dimensions, scale, na_values
         As for :func:`bootstrap_gaps`.
     method : {"bootstrap", "t"}
     confidence : float
@@ -168,12 +170,13 @@ def compare_gaps(expectations, perceptions=None, *, by, groups=None, method="boo
     if not 0 < confidence < 1:
         raise InputError(f"confidence={confidence!r} is not a confidence level. Allowed: a number "
                          f"between 0 and 1, such as 0.95.")
-    parts = _two_groups(expectations, perceptions, by, groups, dimensions, scale)
+    parts = _two_groups(expectations, perceptions, by, groups, dimensions, scale, na_values)
     (first, a), (second, b) = parts.items()
     difference = a.mean() - b.mean()
     if method == "bootstrap":
         draws = bootstrap_gaps(expectations, perceptions, by=by, groups=[first, second],
-                               repetitions=repetitions, seed=seed, dimensions=dimensions, scale=scale)
+                               repetitions=repetitions, seed=seed, dimensions=dimensions, scale=scale,
+                               na_values=na_values)
         low = draws.quantile((1 - confidence) / 2)
         high = draws.quantile((1 + confidence) / 2)
     else:

@@ -170,7 +170,7 @@ def questionnaire(language="en", items=None, *, title=None, organisation=None):
     "Perceptions [item]" (期望 / 感知 in Chinese), so ``ck.survey.read`` then
     :func:`from_survey` read a filled template back with no glue.
 
-    Method: docs/methods.md §2.1. Used in: library only.
+    Method: docs/methods.md §2.1. Used in: lesson 03.
 
     Parameters
     ----------

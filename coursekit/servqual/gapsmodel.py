@@ -7,24 +7,33 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core import (InputError, drop_incomplete, raise_bad_values, require_columns,
-                    require_frame, require_unique_labels)
-from .items import DIMENSION_ITEMS, DIMENSIONS, ITEM_IDS
-from .tables import per_dimension, split_columns, weight_frame
+from ..core import (InputError, drop_incomplete, numeric_frame, parse_scale, raise_bad_values,
+                    rating_frame, require_columns, require_frame, require_unique_labels)
+from .items import DIMENSION_ITEMS, DIMENSIONS, ITEM_IDS, SCALE, WEIGHT_COLUMNS
+from .tables import check_weights, per_dimension, split_columns, weight_frame
 
 
-def _dimension_table(survey, what: str, by):
+def _dimension_table(survey, what: str, by, scale, na_values):
     """Per respondent: each dimension's mean expectation (E_), perception (P_) and points."""
     data = require_frame(survey, f"{what} table")
     require_unique_labels(data.index, f"the {what} table")
     if by is not None:
         require_columns(data, [by], f"{what} table")
-    expected = per_dimension(split_columns(data, "E_", ITEM_IDS, "expectation"), DIMENSION_ITEMS)
-    perceived = per_dimension(split_columns(data, "P_", ITEM_IDS, "perception"), DIMENSION_ITEMS)
+    # split_columns names any missing item column; the answers themselves are then read as
+    # ratings under their own column names (E_q01 ...), so a bad answer is named where it is.
+    split_columns(data, "E_", ITEM_IDS, "expectation")
+    split_columns(data, "P_", ITEM_IDS, "perception")
+    answers = rating_frame(data, [f"{x}_{q}" for x in "EP" for q in ITEM_IDS], scale=parse_scale(scale),
+                           na_values=na_values, what=f"{what} table", stacklevel=5)
+    expected = per_dimension(split_columns(answers, "E_", ITEM_IDS, "expectation"), DIMENSION_ITEMS)
+    perceived = per_dimension(split_columns(answers, "P_", ITEM_IDS, "perception"), DIMENSION_ITEMS)
+    require_columns(data, list(WEIGHT_COLUMNS.values()), f"{what} table")
+    numeric_frame(data[list(WEIGHT_COLUMNS.values())], f"{what} table")
     points = weight_frame(True, data, data.index, list(DIMENSIONS))
     joined = pd.concat({"E": expected, "P": perceived, "w": points}, axis=1)
     joined.columns = [f"{a}:{b}" for a, b in joined.columns]
     joined = drop_incomplete(joined, list(joined.columns), what=what, stacklevel=4)
+    check_weights(joined[[f"w:{d}" for d in DIMENSIONS]])
     if by is not None:
         labels = data.loc[joined.index, by]
         if labels.isna().any():
@@ -34,7 +43,7 @@ def _dimension_table(survey, what: str, by):
     return joined
 
 
-def listening_gap(managers, guests, *, by="property") -> pd.DataFrame:
+def listening_gap(managers, guests, *, by="property", scale=SCALE, na_values=None) -> pd.DataFrame:
     """Gap 1, the listening gap: what managers think guests expect, against what guests expect.
 
     Both tables have the SERVQUAL survey layout (``E_q01`` ... ``E_q22``, ``P_q01`` ...
@@ -52,9 +61,10 @@ def listening_gap(managers, guests, *, by="property") -> pd.DataFrame:
       managers see their service as better than guests do).
 
     Missing answers: a respondent (guest or manager) with any missing answer is left out
-    (listwise), with a :class:`coursekit.MissingDataWarning`.
+    (listwise), with a :class:`coursekit.MissingDataWarning`; codes in ``na_values=`` count as
+    missing answers. Each respondent's points must add up to 100.
 
-    Method: docs/methods.md §2.8. Used in: lesson 04.
+    Method: docs/methods.md §2.8, §9.1. Used in: lesson 04.
 
     Parameters
     ----------
@@ -62,6 +72,10 @@ def listening_gap(managers, guests, *, by="property") -> pd.DataFrame:
         The management survey and the guest survey, same layout.
     by : str or None
         A column both tables have (the hotel) to compare group by group; None for one group.
+    scale : (low, high) or None
+        The answer scale (default 1-7); answers outside it raise InputError.
+    na_values : list, optional
+        Not-applicable codes (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -73,8 +87,9 @@ def listening_gap(managers, guests, *, by="property") -> pd.DataFrame:
     Raises
     ------
     InputError
-        A table without the 44 item columns or the five ``w_`` columns, a missing *by*
-        column, or a group the guests' table does not have.
+        A table without the 44 item columns or the five ``w_`` columns, answers that are not
+        numbers on the scale, points that do not add up to 100, a missing *by* column, or a
+        group the guests' table does not have.
 
     Examples
     --------
@@ -94,8 +109,8 @@ def listening_gap(managers, guests, *, by="property") -> pd.DataFrame:
     3       Assurance             -1.5        -2.5              1.0
     4         Empathy             -1.5        -2.5              1.0
     """
-    own = _dimension_table(managers, "managers", by)
-    theirs = _dimension_table(guests, "guests", by)
+    own = _dimension_table(managers, "managers", by, scale, na_values)
+    theirs = _dimension_table(guests, "guests", by, scale, na_values)
     if by is None:
         pairs = [(None, own, theirs)]
     else:

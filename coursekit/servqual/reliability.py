@@ -202,7 +202,7 @@ def dimension_alpha(answers, *, dimensions=None, scale=None, ci=0.95, na_values=
     return pd.DataFrame(rows)
 
 
-def alpha_if_dropped(items, scale=None):
+def alpha_if_dropped(items, scale=None, *, na_values=None):
     """Cronbach's alpha of a set of items, and again with each item left out in turn.
 
     For each item i: ``alpha_without`` = alpha of the other k - 1 items (formula of
@@ -213,8 +213,9 @@ def alpha_if_dropped(items, scale=None):
 
     Missing answers: a respondent with any missing item is left out of every alpha (listwise,
     with a :class:`coursekit.MissingDataWarning`), so all the alphas use the same respondents.
+    Codes listed in ``na_values=`` are missing answers too (as in :func:`cronbach_alpha`).
 
-    Method: docs/methods.md §2.3. Used in: lesson 03.
+    Method: docs/methods.md §2.3, §9.1. Used in: lesson 03.
 
     Parameters
     ----------
@@ -222,6 +223,8 @@ def alpha_if_dropped(items, scale=None):
         Numeric answers, at least three columns (items), one row per respondent.
     scale : (low, high), optional
         The answer scale, e.g. ``(1, 7)``; answers outside it raise InputError.
+    na_values : list, optional
+        Not-applicable codes (e.g. ``[0, 99]``), read as missing answers.
 
     Returns
     -------
@@ -252,11 +255,14 @@ def alpha_if_dropped(items, scale=None):
     if data.shape[1] < 3:
         raise InputError(f"Leaving one item out must leave at least two, so alpha_if_dropped needs "
                          f"at least three item columns; the item table has {data.shape[1]}.")
-    data = numeric_frame(data, "item table")
-    complete = drop_incomplete(data, list(data.columns), what="respondents")
-    full = float(cronbach_alpha(complete, scale=scale))
+    bounds = parse_scale(scale)
+    numbers = rating_frame(data, list(data.columns), scale=bounds, na_values=na_values,
+                           what="item table")
+    complete = drop_incomplete(numbers, list(numbers.columns), what="respondents",
+                               reason=missing_reason(numbers))
+    full = float(cronbach_alpha(complete, scale=bounds))
     rows = [{"item": column,
-             "alpha_without": float(cronbach_alpha(complete.drop(columns=column), scale=scale))}
+             "alpha_without": float(cronbach_alpha(complete.drop(columns=column), scale=bounds))}
             for column in complete.columns]
     out = pd.DataFrame(rows)
     out["change"] = out["alpha_without"] - full

@@ -71,6 +71,11 @@ ITEMS = ("q01", "q02", "q03", "q04")
 DIMENSIONS = {"Tangibles": ["q01", "q02"], "Reliability": ["q03", "q04"]}
 
 
+def GROUPS() -> pd.Series:  # noqa: N802 - a constant, built fresh so no test can change it
+    """Two groups of the servqual_pair respondents, for the between-group comparisons."""
+    return pd.Series(["Downtown", "Lakeside"] * 15, index=servqual_pair()[0].index)
+
+
 @cache
 def servqual_pair():
     e = ratings(30, ITEMS, seed=3)
@@ -84,6 +89,28 @@ def zone_tables():
     d = (a + 2).clip(upper=7)
     p = ratings(30, ITEMS, seed=6)
     return a, d, p
+
+
+@cache
+def gap_survey(seed=21, rows=24) -> pd.DataFrame:
+    """A SERVQUAL survey table in the case layout (E_q01 ... P_q22, w_ points, property)."""
+    ids = ck.servqual.ITEM_IDS
+    points = np.tile([20, 30, 20, 15, 15], (rows, 1))
+    return pd.concat([ratings(rows, ids, seed).add_prefix("E_"),
+                      ratings(rows, ids, seed + 1).add_prefix("P_"),
+                      pd.DataFrame(points, columns=list(ck.servqual.WEIGHT_COLUMNS.values()),
+                                   index=[f"r{i:02d}" for i in range(rows)]),
+                      pd.DataFrame({"property": ["Downtown", "Lakeside"] * (rows // 2)},
+                                   index=[f"r{i:02d}" for i in range(rows)])], axis=1)
+
+
+@cache
+def audits() -> pd.DataFrame:
+    rng = _rng(12)
+    n = 40
+    return pd.DataFrame({"standard": rng.choice(["greet", "room ready", "call back"], n),
+                         "shift": rng.choice(["day", "night"], n),
+                         "passed": rng.random(n) < 0.8, "auditor": [f"a{i % 3}" for i in range(n)]})
 
 
 @cache
@@ -195,6 +222,21 @@ def recipes() -> dict[str, Recipe]:
         "servqual.cronbach_alpha": Recipe(lambda: e, sq.cronbach_alpha, numbers=ITEMS, ratings=True),
         "servqual.dimension_alpha": Recipe(lambda: e, lambda t: sq.dimension_alpha(t, dimensions=DIMENSIONS),
                                            numbers=ITEMS, ratings=True),
+        "servqual.alpha_if_dropped": Recipe(lambda: e, sq.alpha_if_dropped, numbers=ITEMS,
+                                            ratings=True),
+        "servqual.bootstrap_gaps": Recipe(
+            lambda: e, lambda t: sq.bootstrap_gaps(t, p, by=GROUPS(), dimensions=DIMENSIONS,
+                                                   repetitions=200, seed=1),
+            numbers=ITEMS, ratings=True),
+        "servqual.compare_gaps": Recipe(
+            lambda: e, lambda t: sq.compare_gaps(t, p, by=GROUPS(), dimensions=DIMENSIONS, method="t"),
+            numbers=ITEMS, ratings=True),
+        "servqual.listening_gap": Recipe(
+            lambda: gap_survey(), lambda t: sq.listening_gap(t, gap_survey(seed=31)),
+            numbers=tuple(c for c in gap_survey().columns if c != "property"), read=("property",),
+            ratings=True),
+        "servqual.compliance": Recipe(audits, lambda t: sq.compliance(t, by=["standard", "shift"]),
+                                      read=("standard", "shift", "passed")),
         "servqual.plot_gaps": Recipe(lambda: _quiet(sq.dimension_gaps, e, p, dimensions=DIMENSIONS),
                                      sq.plot_gaps, numbers=("gap",),
                                      read=("dimension",)),

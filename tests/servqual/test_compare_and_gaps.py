@@ -211,6 +211,27 @@ def test_listening_gap_reports_missing_answers_and_missing_columns():
         servqual.listening_gap(managers, guests.drop(columns=["w_empathy"]), by="hotel")
 
 
+def test_listening_gap_reads_answers_as_ratings_and_points_out_of_100():
+    managers = pd.DataFrame([_layout(5, 6, [20] * 5, hotel="X"), _layout(6, 6, [20] * 5, hotel="X")])
+    guests = pd.DataFrame([_layout(6, 5, [20] * 5, hotel="X")])
+    coded = managers.astype({"E_q05": float})
+    coded.loc[1, "E_q05"] = 99
+    # The SERVQUAL scale is declared: an off-scale answer is named, with the way out ...
+    with pytest.raises(InputError, match=r"'E_q05'.*outside the scale.*row 1: 99"):
+        servqual.listening_gap(coded, guests, by="hotel")
+    # ... and na_values= reads the code as a missing answer, exactly as a blank.
+    with pytest.warns(MissingDataWarning):
+        read = servqual.listening_gap(coded, guests, by="hotel", na_values=[99])
+    with pytest.warns(MissingDataWarning):
+        blank = servqual.listening_gap(coded.replace({"E_q05": {99: np.nan}}), guests, by="hotel")
+    pd.testing.assert_frame_equal(read, blank)
+    assert (read["managers"] == 1).all()
+    with pytest.raises(InputError, match=r"'P_q10'"):
+        servqual.listening_gap(managers.assign(P_q10="good"), guests, by="hotel")
+    with pytest.raises(InputError, match="do not add up to 100"):
+        servqual.listening_gap(managers.assign(w_empathy=30), guests, by="hotel")
+
+
 # --- compliance (gap 3) --------------------------------------------------------------------------
 
 def test_compliance_counts_checks_by_group():

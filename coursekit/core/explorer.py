@@ -2,7 +2,7 @@
 
 An explorer carries a picture of its figure as last drawn (``image/png``) next to its widget
 view, so a saved notebook, a handout or the website shows that picture where no Python runs the
-controls. The topics' explorers (``coursekit.mot``, ``coursekit.servqual``) use these three
+controls. The topics' explorers (``coursekit.mot``, ``coursekit.servqual``, ``coursekit.kano``) use these three
 helpers; none builds its own.
 """
 from __future__ import annotations

@@ -214,7 +214,7 @@ def feature_explorer(answers, *, by=None, attribute="attribute", functional="fun
     """
     import ipywidgets as widgets
 
-    from ..mot.explore import explorer_box, figure_png, show_png
+    from ..core.explorer import explorer_box, figure_png, show_in
 
     data = require_frame(answers, "KANO answers")
     require_columns(data, [attribute, functional, dysfunctional] + ([by] if by else []),
@@ -252,7 +252,7 @@ def feature_explorer(answers, *, by=None, attribute="attribute", functional="fun
         [shown] = point_labels([pick.value])
         ax = plot_answer_grid(box.grid, title=f"Answer pairs: {shown}{who}")
         box.png = figure_png(ax.figure)
-        show_png(picture, box.png)
+        show_in(picture, box.png)
 
     pick.observe(update, names="value")
     if group is not None:

@@ -9,14 +9,15 @@ One import surface for the lessons::
     ck.mot.driver_importance(...)         # which moments drive satisfaction
     ck.recovery.kpis(tickets)             # service-recovery figures
     ck.spc.p_chart(defects, sizes)        # control charts for service KPIs
+    ck.chain.link(panel, "es", "isq")     # a link of the service–profit chain, with its interval
     ck.datasets.load("airport_journey")   # the bundled case data
     ck.survey.read("my_export.xlsx")      # your own survey export (问卷星, Qualtrics, ...)
 
 The package has three parts (CONTRIBUTING.md draws the map):
 
 * the analytics, one subpackage per topic: ``kano``, ``servqual``, ``mot``, ``recovery``,
-  ``spc``, with ``datasets`` for the case data, ``survey`` for reading and checking your own
-  survey exports, and ``style`` for the look of every figure;
+  ``spc``, ``chain``, with ``datasets`` for the case data, ``survey`` for reading and checking
+  your own survey exports, and ``style`` for the look of every figure;
 * the shared core, ``coursekit.core``: input checks and the wording of every problem report;
 * the course tools, ``coursekit.course``: glossary, knowledge checks, lesson metadata and course
   map, handouts, exercise generation, setup check; and ``coursekit.classroom``: team
@@ -36,8 +37,8 @@ from .core.errors import InputError, MissingDataWarning, SmallSampleWarning, Sus
 
 __version__ = "0.2.0"
 
-_SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "datasets", "survey", "style",
-                "course", "classroom")
+_SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "chain", "datasets", "survey",
+                "style", "course", "classroom")
 # Public name -> the course-tools module that defines it; imported on first use.
 _LAZY_FUNCTIONS = {
     "glossary": "course.glossary",

@@ -6,7 +6,7 @@ import pytest
 
 import coursekit
 
-TOPIC_MODULES = ["kano", "servqual", "mot", "recovery", "spc", "datasets"]
+TOPIC_MODULES = ["kano", "servqual", "mot", "recovery", "spc", "chain", "datasets"]
 
 
 @pytest.mark.parametrize("name", TOPIC_MODULES)

@@ -11,7 +11,7 @@ import coursekit as ck
 from coursekit.course.lessons import extras, lessons
 
 ROOT = Path(__file__).resolve().parents[2]
-ANALYSIS = ("kano", "servqual", "mot", "recovery", "spc")
+ANALYSIS = ("kano", "servqual", "mot", "recovery", "spc", "chain")
 READY = [item for item in lessons() if (ROOT / "notebooks" / item.notebook).exists()]
 READY_EXTRAS = [item for item in extras() if (ROOT / "notebooks" / item.notebook).exists()]
 # "Used in: lesson 02.", "Used in: lessons 01, 02; notebook your_own_survey.",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core import (InputError, drop_incomplete, raise_bad_values, require_choice,
-                    require_columns, require_frame, require_numeric, show_labels)
+from ..core import (InputError, drop_incomplete, raise_bad_values, raise_nothing_left,
+                    require_choice, require_columns, require_frame, require_numeric, show_labels,
+                    warn_set_aside)
 
 INTERVALS = ("cluster", "bootstrap", "classic")
 #: Fewer units than this cannot be resampled into a meaningful bootstrap interval.
@@ -106,7 +107,7 @@ def link(data, outcome, drivers, *, cluster=None, interval=None, confidence=0.95
     Missing values: rows missing the outcome, a driver or the cluster label are set aside with
     a :class:`coursekit.MissingDataWarning` (listwise deletion).
 
-    Method: docs/methods.md §6.5. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.5. Used in: lesson 07.
 
     Parameters
     ----------
@@ -275,7 +276,11 @@ def links(data, chain, *, cluster=None, interval=None, confidence=0.95, n_boot=2
     (e.g. repurchase → revenue growth with local market growth held), and the interval of
     :func:`link`. The table is what :func:`plot_chain` draws.
 
-    Method: docs/methods.md §6.5. Used in: library only (lesson 07 will use it).
+    Missing values: each link uses the rows complete in its own columns, so a link on last
+    quarter's values loses the first quarter while the others keep it; one
+    :class:`coursekit.MissingDataWarning` per link says how many rows it set aside.
+
+    Method: docs/methods.md §6.5. Used in: lesson 07.
 
     Parameters
     ----------
@@ -317,8 +322,18 @@ def links(data, chain, *, cluster=None, interval=None, confidence=0.95, n_boot=2
     rows, clusters = [], None
     for number, item in enumerate(chain, start=1):
         driver, outcome, held = _link_spec(item, number)
-        table = link(data, outcome, [driver, *held], cluster=cluster, interval=interval,
-                     confidence=confidence, n_boot=n_boot, seed=seed)
+        needed = [outcome, driver, *held] + ([cluster] if cluster is not None else [])
+        require_columns(data, needed, what="table")
+        # Each link uses its own complete rows (a lagged link loses the first period, the
+        # others keep it); the warning names the link, and points at the caller's line.
+        incomplete = data[needed].isna().any(axis=1).to_numpy()
+        if incomplete.all():
+            raise_nothing_left(len(data), "rows", f"missing values in link {number} "
+                                                  f"({driver} → {outcome})")
+        warn_set_aside(data.index[incomplete], len(data), "rows",
+                       f"missing values in link {number} ({driver} → {outcome})", stacklevel=3)
+        table = link(data.loc[~incomplete], outcome, [driver, *held], cluster=cluster,
+                     interval=interval, confidence=confidence, n_boot=n_boot, seed=seed)
         first = table.iloc[0]
         clusters = table.attrs["clusters"]
         rows.append({"driver": driver, "outcome": outcome, "held_constant": ", ".join(held),

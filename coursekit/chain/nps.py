@@ -28,7 +28,7 @@ def nps(data, score="recommend", *, by=None, confidence=0.95) -> pd.DataFrame:
 
     Missing answers are set aside with a :class:`coursekit.MissingDataWarning`.
 
-    Method: docs/methods.md §6.6. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.6. Used in: lesson 07.
 
     Parameters
     ----------

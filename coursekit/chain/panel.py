@@ -67,7 +67,7 @@ def add_lags(data, columns, *, unit="unit_id", period="quarter", lag=1) -> pd.Da
     The new columns are named ``<column>_last`` for ``lag=1`` and ``<column>_lag<k>``
     otherwise. The result is a copy sorted by unit and period; the input is not changed.
 
-    Method: docs/methods.md §6.5. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.5. Used in: lesson 07.
 
     Parameters
     ----------
@@ -153,7 +153,7 @@ def difference_in_differences(data, outcome, *, treated, after, cluster=None,
     y = b₀ + b₁·treated + b₂·after + b₃·treated·after, whose b₃ is exactly this difference,
     with :func:`link`'s intervals (clustered by *cluster* when given).
 
-    Method: docs/methods.md §6.5. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.5. Used in: lesson 07.
 
     Parameters
     ----------

@@ -19,7 +19,7 @@ def plot_life_cycle(stages=STAGES, *, improvement="Continual service improvement
     The picture carries the point of docs/methods.md §6.3: improvement is not only the last
     stage, it feeds every stage (a strategy, a design and a transition are reviewed too).
 
-    Method: docs/methods.md §6.3. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.3. Used in: lesson 07.
 
     >>> import coursekit as ck
     >>> ax = ck.chain.plot_life_cycle()
@@ -96,7 +96,7 @@ def plot_chain(table, ax=None, names=None, decimals=2):
     satisfaction) is drawn dashed and curved, so a reverse path is never mistaken for the
     chain's direction. A link whose interval includes 0 is drawn grey with a hatched label box.
 
-    Method: docs/methods.md §6.4–§6.5. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.4–§6.5. Used in: lesson 07.
 
     >>> import pandas as pd, coursekit as ck
     >>> table = pd.DataFrame({"driver": ["isq", "es"], "outcome": ["es", "cs"],
@@ -152,7 +152,7 @@ def plot_nps(table, ax=None, *, by=None, overall=None):
     interval, sorted from lowest to highest: where intervals overlap, the ranking is mostly
     noise. *overall* (a number, e.g. the NPS of all answers) is drawn as a dashed line.
 
-    Method: docs/methods.md §6.6. Used in: library only (lesson 07 will use it).
+    Method: docs/methods.md §6.6. Used in: lesson 07.
 
     >>> import pandas as pd, coursekit as ck
     >>> answers = pd.DataFrame({"station": ["a"] * 5 + ["b"] * 5,

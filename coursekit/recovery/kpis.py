@@ -43,7 +43,7 @@ def kpis(tickets, *, created="created", first_response="first_response", resolve
     response time are left out of the first-response figures; resolved tickets without a
     contact count are left out of the FCR rate — each with a :class:`coursekit.MissingDataWarning`.
 
-    Method: docs/methods.md §5.6, §9.1, §9.2. Used in: lessons 04, 06.
+    Method: docs/methods.md §5.6, §9.1, §9.2. Used in: lessons 04, 06, 07.
 
     Parameters
     ----------

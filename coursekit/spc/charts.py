@@ -122,7 +122,7 @@ def individuals_chart(values, baseline=None) -> pd.DataFrame:
     Source: Montgomery, *Introduction to Statistical Quality Control* (control charts for
     individual measurements)
 
-    Method: docs/methods.md §6.2, §9.2. Used in: lesson 04.
+    Method: docs/methods.md §6.2, §9.2. Used in: lessons 04, 07.
 
     Parameters
     ----------

@@ -20,7 +20,7 @@ def plot_p_chart(chart, ax=None):
 def plot_individuals_chart(chart, ax=None):
     """Draw an :func:`individuals_chart` table: the values, centre line, limits, signals.
 
-    Method: docs/methods.md §6.2. Used in: lesson 04.
+    Method: docs/methods.md §6.2. Used in: lessons 04, 07.
 
     >>> import coursekit as ck
     >>> ck.spc.plot_individuals_chart(ck.spc.individuals_chart([10, 11, 10, 12, 30])).get_title()

@@ -35,7 +35,9 @@ def write(tmp_path, text, name="07_test.toml"):
     return path
 
 
-def test_the_course_files_load_with_unique_ids_for_every_lesson_with_a_pk():
+def test_the_course_files_load_with_unique_ids_one_file_per_lesson():
+    from coursekit.course.lessons import lessons
+
     found = catalogue()
     assert {"01", "02", "03", "04", "05", "06"} <= {c.lesson for c in found.values()}
     assert all(cid.startswith(c.lesson + "-") for cid, c in found.items())

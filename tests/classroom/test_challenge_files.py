@@ -320,3 +320,58 @@ def test_05_roadmap_top_three(kano):
     challenge = CHALLENGES["05-roadmap-top-three"]
     assert list(challenge.expected) == list(plan["attribute"].head(3))
     assert f"{abs(plan.loc[2, 'worse']):.3f}" in challenge.explain
+
+
+# --- lesson 07: the launch and the service-profit chain ------------------------------------
+
+@pytest.fixture(scope="module")
+def shop_panel():
+    panel = ck.datasets.load("ecommerce_units")
+    panel["pilot"] = panel.groupby("unit_id", observed=True)["support_tool"].transform("any")
+    panel["after"] = panel["quarter"] >= "2024Q3"
+    return panel
+
+
+def test_07_chat_fcr_after():
+    tickets = ck.datasets.load("ecommerce_tickets")
+    after = tickets[(tickets["channel"] == "chat") & (tickets["created"] >= "2025-07-01")]
+    fcr = ck.recovery.kpis(after).loc[0, "fcr_pct"]
+    assert close(CHALLENGES["07-chat-fcr-after"], fcr)
+
+
+def test_07_top_ticket_driver():
+    tickets = ck.datasets.load("ecommerce_tickets").dropna(subset=["csat"])
+    tickets["first_response_min"] = (tickets["first_response"] - tickets["created"]).dt.total_seconds() / 60
+    tickets["resolution_hours"] = (tickets["resolved"] - tickets["created"]).dt.total_seconds() / 3600
+    challenge = CHALLENGES["07-top-ticket-driver"]
+    weights = ck.mot.driver_importance(tickets, "csat", list(challenge.options))
+    assert challenge.expected == weights.loc[0, "driver"]
+    for row in weights.itertuples():
+        assert f"{row.share:.1f} %" in challenge.answer
+
+
+def test_07_held_slope(shop_panel):
+    held = ck.chain.link(shop_panel, "revenue_growth_pct", ["employee_satisfaction",
+                                                           "market_growth_pct"],
+                         cluster="unit_id").iloc[0]
+    challenge = CHALLENGES["07-held-slope"]
+    assert close(challenge, held["estimate"])
+    assert f"({held['ci_low']:.2f} to {held['ci_high']:.2f})" in challenge.answer
+
+
+def test_07_pilot_es_and_growth(shop_panel):
+    es = ck.chain.difference_in_differences(shop_panel, "employee_satisfaction", treated="pilot",
+                                            after="after", cluster="unit_id")
+    assert close(CHALLENGES["07-pilot-es"], es.attrs["estimate"])
+    assert f"({es.attrs['ci_low']:.2f} to {es.attrs['ci_high']:.2f})" in CHALLENGES["07-pilot-es"].answer
+    growth = ck.chain.difference_in_differences(shop_panel, "revenue_growth_pct", treated="pilot",
+                                                after="after", cluster="unit_id").attrs
+    clear = growth["ci_low"] > 0 or growth["ci_high"] < 0
+    assert CHALLENGES["07-pilot-growth"].expected == ("yes" if clear else "no")
+    assert f"+{growth['estimate']:.2f}" in CHALLENGES["07-pilot-growth"].answer
+
+
+def test_07_nps_shop():
+    table = ck.chain.nps(ck.datasets.load("ecommerce_recommend"))
+    assert close(CHALLENGES["07-nps-shop"], table.loc[0, "nps"])
+    assert f"{table.loc[0, 'ci_low']:.1f} to {table.loc[0, 'ci_high']:.1f}" in CHALLENGES["07-nps-shop"].answer

@@ -234,3 +234,41 @@ def test_right_answers_of_lesson_05_pass():
     first = ck.kano.priorities(ck.kano.summarize(hotel)).loc[0, "attribute"]
     assert ck.check("05-hotel-first", first).passed
     assert ck.check("05-hotel-first", "free Wi-Fi").status == "hint"
+
+def test_right_answers_of_lesson_07_pass():
+    """Each lesson-07 answer worked out with the lesson's own functions passes the key (which
+    works it out with numpy and plain pandas)."""
+    import numpy as np
+
+    assert ck.check("07-life-cycle-stages", {1: "strategy", 2: "design", 3: "transition",
+                                             4: "operation", 5: "improvement",
+                                             6: "Transition"}).passed
+    assert ck.check("07-life-cycle-stages", {1: "strategy", 2: "design", 3: "transition",
+                                             4: "operation", 5: "improvement",
+                                             6: "operation"}).status == "hint"
+    tickets = ck.datasets.load("ecommerce_tickets")
+    chat = tickets[tickets["channel"] == "chat"]
+    launch = np.where(chat["created"] >= "2025-07-01", "after", "before")
+    means = chat.groupby([launch, "category"], observed=True)["contacts"].mean().unstack()
+    more = list(means.columns[means.loc["after"] > means.loc["before"]])
+    assert ck.check("07-more-contacts", more).passed
+    assert ck.check("07-more-contacts", ["account", "payment", "delivery"]).status == "hint"
+    response = ck.datasets.load("ecommerce_daily").set_index("date")["mean_first_response_min"]
+    flagged = ck.spc.individuals_chart(response["2025-07-01":])["out_of_control"].sum()
+    assert ck.check("07-after-launch-signals", int(flagged)).passed
+    assert ck.check("07-after-launch-signals", 183).status == "hint"
+    panel = ck.datasets.load("ecommerce_units")
+    slope = ck.chain.link(panel, "repurchase_pct", "customer_satisfaction", cluster="unit_id")
+    assert ck.check("07-cs-repurchase", slope.loc[0, "estimate"]).passed
+    panel["pilot"] = panel.groupby("unit_id", observed=True)["support_tool"].transform("any")
+    panel["after"] = panel["quarter"] >= "2024Q3"
+    turnover = ck.chain.difference_in_differences(panel, "turnover_pct", treated="pilot",
+                                                  after="after")
+    assert ck.check("07-pilot-turnover", turnover.attrs["estimate"]).passed
+    assert ck.check("07-pilot-turnover", -turnover.attrs["estimate"]).status == "hint"
+    survey = ck.datasets.load("ecommerce_recommend")
+    stations, shop = ck.chain.nps(survey, by="unit_id"), ck.chain.nps(survey).loc[0, "nps"]
+    like = int(((stations["ci_low"] <= shop) & (stations["ci_high"] >= shop)).sum())
+    assert ck.check("07-stations-like-the-shop", like).passed
+    assert ck.check("07-will-skill", {1: "B", 2: "C", 3: "A", 4: "D"}).passed
+    assert ck.check("07-will-skill", {1: "A", 2: "C", 3: "A", 4: "D"}).status == "hint"

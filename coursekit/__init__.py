@@ -21,7 +21,8 @@ The package has three parts (CONTRIBUTING.md draws the map):
 * the shared core, ``coursekit.core``: input checks and the wording of every problem report;
 * the course tools, ``coursekit.course``: glossary, knowledge checks, lesson metadata and course
   map, handouts, exercise generation, setup check; and ``coursekit.classroom``: team
-  competitions on a live board (``ck.classroom.submit``), pre/post tests, certificates.
+  competitions on a live board (``ck.classroom.submit``), pre/post tests, certificates; and
+  ``coursekit.capstone``: the capstone's one-page improvement plan and its checklist.
 
 Every bad input raises :class:`coursekit.InputError` (a ``ValueError``) in plain words.
 Results that need care come with a warning: :class:`coursekit.MissingDataWarning` (rows set
@@ -38,7 +39,7 @@ from .core.errors import InputError, MissingDataWarning, SmallSampleWarning, Sus
 __version__ = "0.2.0"
 
 _SUBPACKAGES = ("kano", "servqual", "mot", "recovery", "spc", "chain", "datasets", "survey",
-                "style", "course", "classroom")
+                "style", "course", "classroom", "capstone")
 # Public name -> the course-tools module that defines it; imported on first use.
 _LAZY_FUNCTIONS = {
     "glossary": "course.glossary",

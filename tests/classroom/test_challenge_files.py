@@ -375,3 +375,44 @@ def test_07_nps_shop():
     table = ck.chain.nps(ck.datasets.load("ecommerce_recommend"))
     assert close(CHALLENGES["07-nps-shop"], table.loc[0, "nps"])
     assert f"{table.loc[0, 'ci_low']:.1f} to {table.loc[0, 'ci_high']:.1f}" in CHALLENGES["07-nps-shop"].answer
+
+
+# --- lesson 08: the capstone's board-scored parts, one pair per case -----------------------
+
+def test_08_airport_top_driver_and_concentrate_here(journey, touchpoints, weights):
+    assert CHALLENGES["08-airport-top-driver"].expected == weights.loc[0, "driver"]
+    grid = ck.mot.ipa(weights.set_index("driver")["share"], journey[touchpoints].mean(),
+                      crosshairs="data")
+    concentrate = set(grid.loc[grid["quadrant"] == "Concentrate here", "attribute"])
+    assert set(CHALLENGES["08-airport-concentrate"].expected) == concentrate
+
+
+def test_08_hotel_top_driver_and_must_be():
+    complaints = ck.datasets.load("hotel_complaints")
+    challenge = CHALLENGES["08-hotel-top-driver"]
+    drivers = ck.mot.driver_importance(complaints, "satisfaction_after", list(challenge.options))
+    assert challenge.expected == drivers.loc[0, "driver"]
+    for row in drivers.itertuples():
+        assert f"{row.share:.1f} %" in challenge.answer
+    kano = ck.kano.summarize(ck.datasets.load("hotel_kano"))
+    must_be = set(kano.loc[kano["category_close_call"] == "M", "attribute"])
+    assert set(CHALLENGES["08-hotel-must-be"].expected) == must_be
+    assert kano.loc[kano["attribute"].isin(must_be), "fong_significant"].all()
+    assert list(CHALLENGES["08-hotel-must-be"].options) == list(kano["attribute"])
+
+
+def test_08_ecommerce_top_driver_and_must_be():
+    assert CHALLENGES["08-ecommerce-top-driver"].expected == CHALLENGES["07-top-ticket-driver"].expected
+    kano = ck.kano.summarize(ck.datasets.load("ecommerce_kano"))
+    must_be = set(kano.loc[kano["category_close_call"] == "M", "attribute"])
+    assert set(CHALLENGES["08-ecommerce-must-be"].expected) == must_be
+    assert list(CHALLENGES["08-ecommerce-must-be"].options) == list(kano["attribute"])
+
+
+def test_08_every_case_earns_the_same_points():
+    auto = {case: sum(c.max_points for cid, c in CHALLENGES.items()
+                      if cid.startswith(f"08-{case}-"))
+            for case in ("airport", "hotel", "ecommerce")}
+    auto["own"] = CHALLENGES["08-own-survey"].max_points
+    assert set(auto.values()) == {20}
+    assert CHALLENGES["08-plan"].max_points == 80

@@ -22,7 +22,7 @@ USED_IN = re.compile(r"Used in: (library only|lessons? (\d\d(?:, \d\d)*)(?:; not
 
 def _public_functions():
     found = {}
-    for sub in (*ANALYSIS, "datasets", "classroom", "survey"):
+    for sub in (*ANALYSIS, "datasets", "classroom", "survey", "capstone"):
         module = importlib.import_module(f"coursekit.{sub}")
         for name in module.__all__:
             if inspect.isfunction(getattr(module, name)):

@@ -107,7 +107,7 @@ def cases():
     One row per case, stage and suggested analysis, with the coursekit function that does it
     and the lesson that taught it. Teams choose a case with it; the scaffold follows it.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     >>> import coursekit as ck
     >>> table = ck.capstone.cases()

@@ -54,7 +54,7 @@ def checklist(plan):
     checklist judges completeness and form only, never whether an answer is right: that is
     for the board's reveal and the instructor's rubric.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     Parameters
     ----------

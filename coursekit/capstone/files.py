@@ -38,7 +38,7 @@ def save_plan(plan, folder=FOLDER) -> Path:
     and so on: an earlier version is never overwritten, so nothing a team wrote is lost. The
     checklist notebook reads the latest with :func:`load_plan`.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     Returns
     -------

@@ -35,7 +35,7 @@ def submit_plan(plan):
     The result says, per challenge, what happened; an answer that cannot be sent (a part still
     ``...``, or no board joined yet) is reported in its row instead of stopping the rest.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     Returns
     -------
@@ -57,7 +57,8 @@ def submit_plan(plan):
 
     out = []
     for challenge, answer in handed_in(plan):
-        shown = "(the one-page plan)" if challenge == PLAN_CHALLENGE else answer
+        shown = ("(the one-page plan)" if challenge == PLAN_CHALLENGE
+                 else "..." if answer is ... else answer)
         try:
             receipt = classroom.submit(challenge, answer)
         except InputError as problem:

@@ -44,7 +44,7 @@ def one_page(plan) -> Page:
     review with its caveat. Parts not filled in yet read *(to do)*. Print it, present from it,
     or hand it in with :func:`coursekit.capstone.submit_plan`.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     >>> import coursekit as ck
     >>> plan = ck.capstone.template("airport", team="Lotus")

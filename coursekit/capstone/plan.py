@@ -44,7 +44,7 @@ def template(case_name="hotel", team=...) -> dict:
     :func:`coursekit.capstone.checklist` says what is still missing,
     :func:`coursekit.capstone.one_page` shows the one-page plan.
 
-    Used in: library only (lesson 08 will use it).
+    Used in: lesson 08.
 
     >>> import coursekit as ck
     >>> plan = ck.capstone.template("hotel", team="Lotus")

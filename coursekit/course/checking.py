@@ -31,7 +31,7 @@ def check(key: str, answer) -> Feedback:
     Feedback
         Shown as a box: right, a hint, a note about the answer's format, or "not answered yet".
 
-    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07.
+    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07, 08.
 
     Examples
     --------

@@ -147,7 +147,7 @@ def knowledge_check(source) -> None:
     The answers of each question appear in a shuffled order that is the same on every run, and
     nothing is fetched from off the machine (quizzes work offline and in static HTML).
 
-    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07; notebook your_own_survey.
+    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07, 08; notebook your_own_survey.
 
     Parameters
     ----------

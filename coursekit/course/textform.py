@@ -132,15 +132,22 @@ def apply_metadata(text: str, item: Lesson) -> str:
 
 def build(item: Lesson, timeout: int = 900) -> Path:
     """Text form (with fresh metadata blocks) -> run from a fresh kernel -> saved notebook."""
+    text_path = TEXT / item.text
+    text = apply_metadata(text_path.read_text(encoding="utf-8"), item)
+    text_path.write_text(text, encoding="utf-8")
+    return build_file(text_path, NOTEBOOKS / item.notebook, timeout, text=text)
+
+
+def build_file(text_path, target, timeout: int = 900, *, text: str | None = None) -> Path:
+    """Any notebook kept as text (such as ``lessons/capstone_checklist.md``, which is not a
+    numbered lesson): run it from a fresh kernel in *target*'s folder and save it there."""
     import nbformat
 
     from .execute import run_notebook, strip_timestamps
 
-    text_path = TEXT / item.text
-    text = apply_metadata(text_path.read_text(encoding="utf-8"), item)
-    text_path.write_text(text, encoding="utf-8")
-    target = NOTEBOOKS / item.notebook
-    nb = run_notebook(target, timeout, item.slug, nb=from_text(text))
+    text_path, target = Path(text_path), Path(target)
+    text = text if text is not None else text_path.read_text(encoding="utf-8")
+    nb = run_notebook(target, timeout, target.stem, nb=from_text(text))
     strip_timestamps(nb)
     nbformat.write(nb, target)
     return target

@@ -109,7 +109,7 @@ def load(name: str) -> pd.DataFrame:
     dislike); other labels are categoricals listing every level; times are datetimes; yes/no
     columns are bool; identifiers and comments are text.
 
-    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07.
+    Used in: lessons 00, 01, 02, 03, 04, 05, 06, 07, 08.
 
     Parameters
     ----------

@@ -58,7 +58,7 @@ def plot_better_worse(summary, *, attribute=None, ax=None, label=True):
     Features whose Better and
     Worse are undefined (only R and Q answers) are left out.
 
-    Method: docs/methods.md §3.5. Used in: lesson 05; notebook your_own_survey.
+    Method: docs/methods.md §3.5. Used in: lessons 05, 08; notebook your_own_survey.
 
     Parameters
     ----------

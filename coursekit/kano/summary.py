@@ -53,7 +53,7 @@ def summarize(responses, attribute="attribute", functional="functional",
     - ``fong_significant`` (Fong 1996): with a, b the two largest counts, the top category is
       ahead only if ``|a - b| >= 1.65 * sqrt((a + b) * (2n - a - b) / (2n))``.
 
-    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: lessons 05, 07; notebook your_own_survey.
+    Method: docs/methods.md §3.3–§3.6 (the close-call rule: §3.4). Used in: lessons 05, 07, 08; notebook your_own_survey.
 
     Parameters
     ----------

@@ -72,7 +72,7 @@ def driver_importance(data, outcome, drivers, method: str = "relative_weights", 
     Sources: Johnson (2000), *Multivariate Behavioral Research* 35(1), for relative weights;
     derived importance for importance–performance analysis (docs/methods.md §4).
 
-    Method: docs/methods.md §4.2–§4.4, §9.1. Used in: lessons 02, 06, 07; notebook your_own_survey.
+    Method: docs/methods.md §4.2–§4.4, §9.1. Used in: lessons 02, 06, 07, 08; notebook your_own_survey.
 
     Parameters
     ----------

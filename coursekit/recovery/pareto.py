@@ -23,7 +23,7 @@ def pareto(data, cause=None, count=None, *, threshold=80.0) -> pd.DataFrame:
 
     Missing causes are set aside with a :class:`coursekit.MissingDataWarning`.
 
-    Method: docs/methods.md §5.7, §9.2. Used in: lesson 06.
+    Method: docs/methods.md §5.7, §9.2. Used in: lessons 06, 08.
 
     Parameters
     ----------

@@ -18,7 +18,7 @@ def plot_pareto(table, ax=None):
     with a dashed line at the threshold. Returns the bars' Axes; the line's Axes is its twin
     (``ax.figure.axes``).
 
-    Method: docs/methods.md §5.7. Used in: lesson 06.
+    Method: docs/methods.md §5.7. Used in: lessons 06, 08.
 
     >>> import pandas as pd, coursekit as ck
     >>> causes = pd.Series(["slow reply"] * 5 + ["wrong item"] * 3 + ["rude staff"])

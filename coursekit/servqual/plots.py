@@ -19,7 +19,7 @@ def plot_gaps(gaps_table, *, ax=None):
     Shortfalls (negative gaps) are hatched. A table from ``dimension_gaps(..., by=...)`` gives
     one bar per group within each dimension, told apart by colour *and* hatching.
 
-    Method: docs/methods.md §2.2. Used in: lesson 03.
+    Method: docs/methods.md §2.2. Used in: lessons 03, 08.
 
     Parameters
     ----------

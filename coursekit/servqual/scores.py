@@ -61,7 +61,7 @@ def dimension_gaps(expectations, perceptions=None, *, per_respondent=False, by=N
     Formula, per respondent: ``gap_d = mean over the items i of d of (P_i - E_i)``; the averaged
     table takes the mean over respondents (Parasuraman, Zeithaml & Berry 1988).
 
-    Method: docs/methods.md §2.2, §9.1. Used in: lessons 03, 04.
+    Method: docs/methods.md §2.2, §9.1. Used in: lessons 03, 04, 08.
 
     Parameters
     ----------

@@ -23,7 +23,7 @@ def p_chart(defects, sizes, baseline=None) -> pd.DataFrame:
     Source: Montgomery, *Introduction to Statistical Quality Control* (the control chart for
     fraction nonconforming)
 
-    Method: docs/methods.md §6.2, §9.2. Used in: lesson 04.
+    Method: docs/methods.md §6.2, §9.2. Used in: lessons 04, 08.
 
     Parameters
     ----------

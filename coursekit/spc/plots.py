@@ -8,7 +8,7 @@ from ..style import BAD, GOOD, NEUTRAL, new_axes
 def plot_p_chart(chart, ax=None):
     """Draw a :func:`p_chart` table: the proportions, centre line, limits, out-of-control points.
 
-    Method: docs/methods.md §6.2. Used in: lesson 04.
+    Method: docs/methods.md §6.2. Used in: lessons 04, 08.
 
     >>> import coursekit as ck
     >>> ck.spc.plot_p_chart(ck.spc.p_chart([3, 5, 2, 14, 4], 100)).get_ylabel()

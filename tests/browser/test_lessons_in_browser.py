@@ -14,10 +14,12 @@ from ._checks import check_figures, check_run, has_knowledge_check, uses_widgets
 from ._lab import squash
 
 ROOT = Path(__file__).resolve().parents[2]
-# The numbered lessons and the extra notebooks of lessons.toml ("Your own survey").
+# The numbered lessons, the extra notebooks of lessons.toml ("Your own survey") and the
+# capstone's checklist notebook.
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + [
     ROOT / "notebooks" / item.notebook for item in extras()
     if (ROOT / "notebooks" / item.notebook).exists()]
+LESSONS += [p for p in [ROOT / "notebooks" / "capstone_checklist.ipynb"] if p.exists()]
 TOPIC_LESSONS = [p for p in LESSONS if not p.name.startswith("00_")]
 # Seconds for Run All of one notebook; generous for a slow two-core CI machine.
 RUN_TIMEOUT = float(os.environ.get("COURSEKIT_BROWSER_RUN_TIMEOUT", "300"))

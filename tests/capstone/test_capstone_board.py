@@ -7,8 +7,6 @@ import csv
 import io
 import json
 
-import pytest
-
 import coursekit as ck
 from coursekit.classroom import localqueue
 
@@ -45,7 +43,6 @@ def _csv(board, name):
     return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
 
 
-@pytest.mark.slow
 def test_a_capstone_is_handed_in_scored_and_ranked(tmp_path, monkeypatch):
     board = _board.start(tmp_path / "pk-08.sqlite", "Lotus,Peony", "--lessons", "08")
     try:

@@ -2,8 +2,9 @@
 its planted size, the lag, the confounder and the reverse path behave as the data card says,
 and the recommend survey supports an NPS with an honest interval. See casegen/profit_chain.py.
 
-No course function fits a regression yet, so the links are estimated here with plain numpy
-least squares (its own code, not the generator's findings). Bounds are set from the planted
+The links are estimated here with plain numpy least squares (its own code, not the
+generator's findings, and not the course's ck.chain.link, which tests/chain/test_chain.py
+checks against the data card's figures): three independent routes to the same planted sizes. Bounds are set from the planted
 parameters: each estimate must land within about a fifth of its planted value, which 576
 station-quarters give easily when the link is there and never when it is not.
 """

@@ -272,3 +272,32 @@ def test_right_answers_of_lesson_07_pass():
     assert ck.check("07-stations-like-the-shop", like).passed
     assert ck.check("07-will-skill", {1: "B", 2: "C", 3: "A", 4: "D"}).passed
     assert ck.check("07-will-skill", {1: "A", 2: "C", 3: "A", 4: "D"}).status == "hint"
+
+
+def test_right_answers_of_lesson_08_pass_and_incomplete_ones_say_what_is_missing():
+    finding = {"finding": "Downtown's responsiveness falls short", "number": -1.73,
+               "source": "hotel_servqual, dimension gaps"}
+    assert ck.check("08-evidence-line", finding).passed
+    assert "without quotes" in ck.check("08-evidence-line", {**finding, "number": "-1.73"}).message
+    assert ck.check("08-evidence-line", {**finding, "source": ...}).message == "Fill in source."
+    assert ck.check("08-evidence-line", ["a list"]).status == "format"
+    assert ck.check("08-which-chart", {1: "p-chart", 2: "individuals chart", 3: "P-chart",
+                                       4: "individuals chart"}).passed
+    assert ck.check("08-which-chart", {1: "individuals chart", 2: "individuals chart",
+                                       3: "p-chart", 4: "individuals chart"}).status == "hint"
+    standard = {"standard": "Acknowledge a complaint within 10 minutes",
+                "metric": "minutes to acknowledge", "target": 10, "unit": "minutes",
+                "how_often": "every shift", "chart": "p-chart", "owner": "duty manager"}
+    assert ck.check("08-measurable-standard", standard).passed
+    assert "must be a number" in ck.check("08-measurable-standard",
+                                          {**standard, "target": "ten"}).message
+    assert "Name the chart" in ck.check("08-measurable-standard",
+                                        {**standard, "chart": "bar chart"}).message
+    assert ck.check("08-measurable-standard", {**standard, "budget": 5}).status == "format"
+    line = {"failure": "a noisy room", "first_response": "within 10 minutes",
+            "fix": "apologise, explain, move the guest",
+            "empowered": "any front-desk agent, up to one night's rate",
+            "kpi": "satisfaction after recovery"}
+    assert ck.check("08-recovery-line", line).passed
+    assert "as a time" in ck.check("08-recovery-line", {**line, "first_response": "fast"}).message
+    assert "up to what" in ck.check("08-recovery-line", {**line, "empowered": "staff"}).message

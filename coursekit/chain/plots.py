@@ -3,6 +3,8 @@ per unit with its interval. Each function returns the matplotlib Axes it drew on
 unless ``ax=`` is given)."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..core import InputError, require_columns, require_frame
@@ -70,15 +72,34 @@ def _wrap(text: str, width: int = 12) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def _depths(table):
-    """Column of each measure: steps from the first driver, following links forwards only."""
-    depth = {table["driver"].iloc[0]: 0}
-    back = []
-    for _ in range(len(table)):
-        for i, (d, o) in enumerate(zip(table["driver"], table["outcome"])):
+_LAG = re.compile(r"_(last|lag(\d+))$")
+
+
+def _measure(column: str) -> tuple[str, int]:
+    """(the measure a column holds, how many periods back): ``es_last`` is ``es`` one back."""
+    found = _LAG.search(column)
+    if not found:
+        return column, 0
+    return column[:found.start()], 1 if found.group(1) == "last" else int(found.group(2))
+
+
+def _label(measure, names) -> str:
+    if names is not None and measure in names:
+        return str(names[measure])
+    text = re.sub(r"_pct$", " (%)", str(measure))
+    return _wrap(str(readable([text])[0]), 14)
+
+
+def _depths(drivers, outcomes):
+    """Column of each measure: steps from the first driver, following links forwards only,
+    and for each link whether it points back (to a column at or before its driver's)."""
+    depth = {drivers[0]: 0}
+    for _ in range(len(drivers)):
+        for d, o in zip(drivers, outcomes):
             if d in depth and o not in depth:
                 depth[o] = depth[d] + 1
-    for i, (d, o) in enumerate(zip(table["driver"], table["outcome"])):
+    back = []
+    for d, o in zip(drivers, outcomes):
         if d not in depth:
             depth[d] = max(depth.values()) + 1
         if o not in depth:
@@ -91,57 +112,64 @@ def plot_chain(table, ax=None, names=None, decimals=2):
     """Draw a chain of links (a :func:`coursekit.chain.links` table): one box per measure,
     one arrow per link, labelled with its estimate and interval.
 
-    Measures sit in columns by their distance from the first driver; a link that points back
-    (to a measure at or before its driver, such as revenue growth → staff bonus → employee
+    Measures sit in columns by their distance from the first driver. A driver taken from an
+    earlier period (``employee_satisfaction_last``, made by :func:`add_lags`) is the same box
+    as the measure itself, and its arrow says "a period later". A link that points back (to a
+    measure at or before its driver, such as revenue growth → staff bonus → employee
     satisfaction) is drawn dashed and curved, so a reverse path is never mistaken for the
-    chain's direction. A link whose interval includes 0 is drawn grey with a hatched label box.
+    chain's direction. A link whose interval includes 0 is drawn grey with a hatched label.
 
     Method: docs/methods.md §6.4–§6.5. Used in: lesson 07.
 
     >>> import pandas as pd, coursekit as ck
-    >>> table = pd.DataFrame({"driver": ["isq", "es"], "outcome": ["es", "cs"],
+    >>> table = pd.DataFrame({"driver": ["isq", "es_last"], "outcome": ["es", "cs"],
     ...                       "estimate": [0.55, 0.3], "ci_low": [0.5, 0.27],
     ...                       "ci_high": [0.6, 0.33]})
     >>> ax = ck.chain.plot_chain(table)
     >>> sorted(t.get_text() for t in ax.texts if t.get_text())
-    ['0.30 (0.27 to 0.33)', '0.55 (0.50 to 0.60)', 'Cs', 'Es', 'Isq']
+    ['0.30 (0.27 to 0.33)\\na period later', '0.55 (0.50 to 0.60)', 'Cs', 'Es', 'Isq']
     """
     table = require_frame(table, what="chain table")
     require_columns(table, ["driver", "outcome", "estimate", "ci_low", "ci_high"],
                     what="chain table")
-    depth, back = _depths(table)
+    drivers = [_measure(str(d)) for d in table["driver"]]
+    outcomes = [_measure(str(o))[0] for o in table["outcome"]]
+    depth, back = _depths([d for d, _ in drivers], outcomes)
     columns = {}
     for measure, d in depth.items():
         columns.setdefault(d, []).append(measure)
-    place = {}
-    for d, measures in columns.items():
-        for j, measure in enumerate(measures):
-            place[measure] = (d * 2.6, (len(measures) - 1) / 2 - j)
-    width = max(columns) * 2.6 + 2
+    step = 2.6
+    place = {measure: (d * step, (len(members) - 1) / 2 - j)
+             for d, members in columns.items() for j, measure in enumerate(members)}
     ax = new_axes(ax, title="The service–profit chain: each link's slope and 95 % interval",
                   xlabel="Links run left to right; a dashed curve runs backwards", ylabel="",
-                  figsize=(max(7.0, 1.6 * width), 4.2))
+                  figsize=(min(12.0, 2.3 * len(columns) + 1.5), 4.6))
     ax.grid(False)
     for measure, (x, y) in place.items():
-        ax.text(x, y, _wrap(str(readable([measure], names)[0]), 14), ha="center",
-                va="center", fontsize=9, bbox={"boxstyle": "round", "facecolor": "#E8F1F8",
-                                               "edgecolor": PALETTE[0]})
-    for row, backwards in zip(table.itertuples(index=False), back):
-        (x0, y0), (x1, y1) = place[row.driver], place[row.outcome]
+        ax.text(x, y, _label(measure, names), ha="center", va="center", fontsize=9,
+                bbox={"boxstyle": "round", "facecolor": "#E8F1F8", "edgecolor": PALETTE[0]})
+    for row, (driver, lag), outcome, backwards in zip(table.itertuples(index=False), drivers,
+                                                      outcomes, back):
+        (x0, y0), (x1, y1) = place[driver], place[outcome]
         unsure = row.ci_low <= 0 <= row.ci_high
         colour = NEUTRAL if unsure else (BAD if backwards else GOOD)
-        style = {"arrowstyle": "-|>", "color": colour, "lw": 1.6, "shrinkA": 28, "shrinkB": 28,
+        style = {"arrowstyle": "-|>", "color": colour, "lw": 1.6, "shrinkA": 30, "shrinkB": 30,
                  "linestyle": "--" if backwards else "-",
-                 "connectionstyle": "arc3,rad=0.35" if backwards else "arc3,rad=0"}
+                 "connectionstyle": "arc3,rad=0.45" if backwards else "arc3,rad=0"}
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops=style)
-        mx, my = (x0 + x1) / 2, (y0 + y1) / 2 + (-0.55 if backwards else 0.18)
-        label = f"{row.estimate:.{decimals}f} ({row.ci_low:.{decimals}f} to {row.ci_high:.{decimals}f})"
+        # A backward link runs right to left and its arc bends upwards: label it at the top.
+        top = max(y for _, y in place.values())
+        mx, my = (x0 + x1) / 2, (top + 0.95 if backwards else (y0 + y1) / 2 + 0.22)
+        label = (f"{row.estimate:.{decimals}f} ({row.ci_low:.{decimals}f} to "
+                 f"{row.ci_high:.{decimals}f})")
+        if lag:
+            label += "\na period later" if lag == 1 else f"\n{lag} periods later"
         ax.text(mx, my, label, ha="center", va="center", fontsize=7.5, color="black",
                 bbox={"facecolor": "white", "edgecolor": colour, "hatch": "//" if unsure else "",
                       "pad": 1.5})
     ys = [y for _, y in place.values()]
-    ax.set_xlim(-1.2, max(columns) * 2.6 + 1.2)
-    ax.set_ylim(min(ys) - 1.1, max(ys) + 0.8)
+    ax.set_xlim(-1.3, max(columns) * step + 1.3)
+    ax.set_ylim(min(ys) - 1.1, max(ys) + (1.5 if any(back) else 0.9))
     ax.set_xticks([])
     ax.set_yticks([])
     return ax

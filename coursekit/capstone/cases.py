@@ -80,12 +80,17 @@ CASES = {
         auto={"top_driver": "08-ecommerce-top-driver", "must_be": "08-ecommerce-must-be"}),
     "own": Case(
         "own", "Your own survey: your organisation's data", (), {
-            "diagnose": [("A journey's emotion curve, an IPA grid or SERVQUAL gaps, whichever "
-                          "your survey supports", "ck.mot / ck.servqual", "01–03")],
-            "prioritise": [("KANO (if you asked the two questions) and a driver analysis",
-                            "ck.kano.summarize, ck.mot.driver_importance", "02, 05")],
+            "diagnose": [("Read and check your export (the notebook 'Your own survey')",
+                          "ck.survey.read, ck.survey.validate", "your own survey"),
+                         ("SERVQUAL from your own items, or an IPA grid from stated or derived "
+                          "importance", "ck.servqual.from_survey, ck.mot.ipa_stated, "
+                          "ck.mot.ipa_derived", "02, 03")],
+            "prioritise": [("KANO from a wide export (each feature's two questions paired)",
+                            "ck.kano.from_wide, ck.kano.summarize", "05"),
+                           ("A driver analysis of your overall rating", "ck.mot.driver_importance",
+                            "02")],
             "standards": [("A standard per priority and the control chart that watches it",
-                           "ck.spc", "04")],
+                           "ck.spc.p_chart, ck.spc.individuals_chart", "04")],
             "recovery": [("Your complaint or ticket log, if you have one", "ck.recovery.kpis",
                           "06")]},
         auto={}),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -99,6 +100,9 @@ def load_plan(path=None, *, team=None, folder=FOLDER) -> dict:
             raise InputError(f"There is no saved plan{who} in {folder}. Save one from the "
                              "capstone notebook with ck.capstone.save_plan(plan).")
         path = found[-1][2]
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError("path= is the plan file's name, such as "
+                         f"'capstone_plans/lotus-plan-001.json', not a {type(path).__name__}.")
     path = Path(path)
     if not path.is_file():
         raise InputError(f"There is no plan file {path}.")

@@ -15,15 +15,10 @@ INTERVALS = ("cluster", "bootstrap", "classic")
 MIN_BOOTSTRAP_UNITS = 10
 
 
-def finite_numbers(data, columns) -> pd.DataFrame:
-    """The *columns* as floats (NaN where empty), or InputError naming text or infinite entries."""
-    numbers = require_numeric(data, columns, what="table")
-    for name in columns:
-        bad = np.isinf(numbers[name])
-        if bad.any():
-            raise_bad_values(name, data[name], bad, "finite numbers",
-                             problem="infinite values")
-    return numbers
+def finite_numbers(data, columns, what: str = "table") -> pd.DataFrame:
+    """The *columns* as floats (NaN where empty), or InputError naming the entries that are not
+    plain, finite numbers (the core's one rule: text, dates, yes/no, infinite or absurd)."""
+    return require_numeric(data, columns, what=what)
 
 
 def _driver_list(drivers, outcome) -> list:

@@ -125,9 +125,11 @@ def add_lags(data, columns, *, unit="unit_id", period="quarter", lag=1) -> pd.Da
     if twice.any():
         raise_bad_values(unit, data[unit], twice, "one row per unit and period",
                          problem="two or more rows for the same period")
-    order = key.sort_values(["unit", "position"], kind="stable").index
-    out = data.loc[order].copy()
-    key = key.loc[order]
+    # Work by position: the learner's row labels may repeat or be text.
+    key = key.reset_index(drop=True)
+    order = key.sort_values(["unit", "position"], kind="stable").index.to_numpy()
+    out = data.iloc[order].reset_index(drop=True)
+    key = key.iloc[order].reset_index(drop=True)
     earlier = key.assign(position=key["position"] + lag)
     lookup = pd.MultiIndex.from_frame(earlier)
     here = pd.MultiIndex.from_frame(key)
@@ -138,7 +140,7 @@ def add_lags(data, columns, *, unit="unit_id", period="quarter", lag=1) -> pd.Da
                              "that nothing is overwritten.")
         values = pd.Series(out[column].to_numpy(), index=lookup)
         out[name] = values.reindex(here).to_numpy()
-    return out.reset_index(drop=True)
+    return out
 
 
 def difference_in_differences(data, outcome, *, treated, after, cluster=None,

@@ -7,8 +7,9 @@ import re
 
 import numpy as np
 
-from ..core import InputError, require_columns, require_frame
+from ..core import InputError, raise_bad_values, require_columns, require_frame
 from ..style import BAD, GOOD, NEUTRAL, PALETTE, new_axes, readable
+from .links import finite_numbers
 
 #: The stages of seed 002's service life cycle (the ITIL v3 stages), in order.
 STAGES = ("Strategy", "Design", "Transition", "Operation", "Feedback and improvement")
@@ -132,6 +133,12 @@ def plot_chain(table, ax=None, names=None, decimals=2):
     table = require_frame(table, what="chain table")
     require_columns(table, ["driver", "outcome", "estimate", "ci_low", "ci_high"],
                     what="chain table")
+    numbers = finite_numbers(table, ["estimate", "ci_low", "ci_high"], what="chain table")
+    if numbers.isna().any().any():
+        bad = numbers.isna().any(axis=1)
+        raise_bad_values("estimate", table["estimate"], bad, "a number in estimate, ci_low and "
+                         "ci_high of every link", problem="links without an estimate or interval")
+    table = table.assign(**numbers)
     drivers = [_measure(str(d)) for d in table["driver"]]
     outcomes = [_measure(str(o))[0] for o in table["outcome"]]
     depth, back = _depths([d for d, _ in drivers], outcomes)
@@ -190,7 +197,9 @@ def plot_nps(table, ax=None, *, by=None, overall=None):
     'NPS (points, -100 to 100), with its 95 % interval'
     """
     table = require_frame(table, what="NPS table")
-    require_columns(table, ["nps", "ci_low", "ci_high"], what="NPS table")
+    require_columns(table, ["nps", "ci_low", "ci_high"] + ([by] if by is not None else []),
+                    what="NPS table")
+    table = table.assign(**finite_numbers(table, ["nps", "ci_low", "ci_high"], what="NPS table"))
     ordered = table.sort_values("nps", kind="stable").reset_index(drop=True)
     labels = ordered[by].astype(str) if by is not None else ordered.index.astype(str)
     level = round(100 * table.attrs.get("confidence", 0.95))

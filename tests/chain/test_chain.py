@@ -182,7 +182,7 @@ def test_missing_values_are_set_aside_with_a_warning():
 @pytest.mark.parametrize("call, message", [
     (lambda d: ck.chain.link(d, "y", "z"), "no column 'z'"),
     (lambda d: ck.chain.link(d.assign(x=["a"] + [1.0] * 7), "y", "x"), "Column 'x' has entries that are not numbers"),
-    (lambda d: ck.chain.link(d.assign(x=[np.inf] + [1.0] * 7), "y", "x"), "Column 'x' has infinite values in 1 row: row 0"),
+    (lambda d: ck.chain.link(d.assign(x=[np.inf] + [1.0] * 7), "y", "x"), "Column 'x' has infinite or absurdly large numbers in 1 row: row 0"),
     (lambda d: ck.chain.link(d.assign(x=1.0), "y", "x"), "takes a single value"),
     (lambda d: ck.chain.link(d.assign(w=d["x"] * 2), "y", ["x", "w"]), "perfectly collinear"),
     (lambda d: ck.chain.link(d.head(2), "y", "x"), "too few to estimate 2 coefficients"),

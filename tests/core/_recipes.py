@@ -169,6 +169,25 @@ def attributes() -> pd.DataFrame:
                         index=["check-in", "security", "lounge", "arrival", "bags", "gate"])
 
 
+@cache
+def stations() -> pd.DataFrame:
+    """A small panel: eight units over four periods, a driver x and an outcome y, a pilot."""
+    rng = _rng(13)
+    unit = np.repeat([f"u{i}" for i in range(8)], 4)
+    period = np.tile([1, 2, 3, 4], 8)
+    x = rng.normal(5, 1, 32)
+    return pd.DataFrame({"unit": unit, "period": period, "x": x,
+                         "y": 2 + 0.5 * x + rng.normal(0, 0.3, 32),
+                         "pilot": np.repeat([1, 0] * 4, 4), "after": (period > 2).astype(int)})
+
+
+@cache
+def recommend() -> pd.DataFrame:
+    rng = _rng(17)
+    return pd.DataFrame({"unit": np.repeat(["a", "b", "c"], 10),
+                         "recommend": rng.integers(0, 11, 30)})
+
+
 def _columns(table, *names):
     """The named columns of a table, or the bad input itself when it is no such table."""
     if isinstance(table, pd.DataFrame) and all(n in table.columns for n in names):
@@ -186,6 +205,7 @@ def _quiet(func, *args, **kwargs):
 
 def recipes() -> dict[str, Recipe]:
     mot, sq, kano, rec, spc, ds = ck.mot, ck.servqual, ck.kano, ck.recovery, ck.spc, ck.datasets
+    ch = ck.chain
     survey = lambda: with_note(ratings())  # noqa: E731
     journey = lambda: ratings(30, ("booking", "security", "gate", "arrival"), seed=5)  # noqa: E731
     e, p = servqual_pair()
@@ -318,6 +338,25 @@ def recipes() -> dict[str, Recipe]:
                                     numbers=("nights", "satisfaction"), times=("arrival",),
                                     read=("stay_id", "property", "failure", "complaint_id",
                                           "recovered", "returned_1y")),
+        "chain.link": Recipe(stations, lambda t: ch.link(t, "y", "x", cluster="unit"),
+                             numbers=("x", "y"), read=("unit",)),
+        "chain.links": Recipe(stations, lambda t: ch.links(t, [("x", "y")], cluster="unit"),
+                              numbers=("x", "y"), read=("unit",)),
+        "chain.add_lags": Recipe(stations, lambda t: ch.add_lags(t, "x", unit="unit",
+                                                                  period="period"),
+                                 read=("unit", "period", "x")),
+        "chain.difference_in_differences": Recipe(
+            stations, lambda t: ch.difference_in_differences(t, "y", treated="pilot",
+                                                             after="after", cluster="unit"),
+            numbers=("y",), read=("pilot", "after", "unit")),
+        "chain.nps": Recipe(recommend, lambda t: ch.nps(t, "recommend", by="unit"),
+                            numbers=("recommend",), read=("unit",)),
+        "chain.plot_chain": Recipe(lambda: ch.links(stations(), [("x", "y")]), ch.plot_chain,
+                                   numbers=("estimate", "ci_low", "ci_high"),
+                                   read=("driver", "outcome")),
+        "chain.plot_nps": Recipe(lambda: ch.nps(recommend(), by="unit"),
+                                 lambda t: ch.plot_nps(t, by="unit"),
+                                 numbers=("nps", "ci_low", "ci_high"), read=("unit",)),
         "mot.plot_blueprint": Recipe(
             lambda: pd.DataFrame({"step": ["Arrive", "Queue", "Board"],
                                   "Customer actions": ["Arrives", "Queues", "Boards"],

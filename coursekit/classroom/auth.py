@@ -27,11 +27,14 @@ COOKIE = "coursekit_board_instructor"
 
 @dataclass(frozen=True)
 class Identity:
-    """A request's sender: ``role`` is "team", "instructor" or "anyone"."""
+    """A request's sender: ``role`` is "team", "instructor", "anyone", or (on a hub) "hub user",
+    a logged-in user in no team or in two (``problem`` says which, ``teams`` names them)."""
 
     role: str
     team: dict | None = None
     learner: str = ""
+    problem: str = ""
+    teams: str = ""
 
     @property
     def team_name(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,6 +22,12 @@ from .localqueue import Settings
 
 TIMEOUT = 5.0
 MAX_BYTES = 64 * 1024
+#: Where the hub's board is, set by the hub config for every learner's server.
+BOARD_ENV = "COURSEKIT_BOARD_URL"
+#: Stands for the server's own hub token in settings and queued answers: the token itself is
+#: read from the environment when an answer is sent (it changes when the server restarts, and
+#: it never goes to disk).
+HUB_CODE = "hub"
 _LOOK = {"received": ("✓", OKABE_ITO["bluish green"]), "waiting": ("…", OKABE_ITO["orange"]),
          "refused": ("✗", OKABE_ITO["vermillion"]), "format": ("!", OKABE_ITO["sky blue"])}
 
@@ -81,8 +88,19 @@ def _plain(value, where: str = "The answer"):
                      "a number, a text, True or False, or a list of those.")
 
 
+def hub_board() -> Settings | None:
+    """The hub's board, when this kernel runs in a learner's server on a JupyterHub whose
+    config declares the board (``$COURSEKIT_BOARD_URL`` and the server's
+    ``$JUPYTERHUB_API_TOKEN``); ``None`` elsewhere."""
+    board, token = os.environ.get(BOARD_ENV, ""), os.environ.get("JUPYTERHUB_API_TOKEN", "")
+    if not (board.startswith(("http://", "https://")) and token):
+        return None
+    return Settings(board.rstrip("/"), HUB_CODE, os.environ.get("JUPYTERHUB_USER", ""))
+
+
 def _settings() -> Settings:
-    settings = localqueue.load_settings()
+    # A board the learner joined by hand wins; otherwise, on a hub, the hub's own board.
+    settings = localqueue.load_settings() or hub_board()
     if settings is None:
         raise InputError("This notebook has not joined a board yet. Run ck.classroom.join("
                          "board, code, learner=\"Your name\") with the address and your team's "
@@ -93,6 +111,8 @@ def _settings() -> Settings:
 def _request(board: str, code: str, method: str, route: str, body: dict | None = None):
     """(status, data) from the board; raise _Unreachable when it cannot be reached."""
     data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if code == HUB_CODE:
+        code = os.environ.get("JUPYTERHUB_API_TOKEN", "")
     request = urllib.request.Request(
         board.rstrip("/") + route, data=data, method=method,
         headers={"Authorization": f"Bearer {code}", "Accept": "application/json",

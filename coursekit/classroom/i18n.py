@@ -56,6 +56,7 @@ TEXT = {
     "lock": ("Lock", "锁定"),
     "reveal": ("Reveal", "揭晓"),
     "teams_codes": ("Teams and join codes", "团队与加入码"),
+    "hub_group": ("Hub group (its members are the team)", "JupyterHub 分组(组员即队员)"),
     "join_line": ("Line for the team's notebook", "团队在笔记本中运行的代码"),
     "add_team": ("Add a team", "添加团队"),
     "team_name": ("Team name", "团队名称"),
@@ -80,6 +81,9 @@ TEXT = {
     "new_answers": ("New answers have arrived: reload to see them.", "有新的答案:刷新页面查看。"),
     "log_in_needed": ("Open the instructor link printed when the board started.",
                       "请打开排行榜启动时显示的讲师链接。"),
+    "log_in_hub": ("Your hub account is not an instructor on this board. Ask a hub admin to add "
+                   "you to the hub group instructors.",
+                   "您的 JupyterHub 账号不是本排行榜的讲师。请 JupyterHub 管理员把您加入 instructors 组。"),
     # certificates
     "certificate": ("Certificate of completion", "结业证书"),
     "certifies": ("This certifies that", "兹证明"),

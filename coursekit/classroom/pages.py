@@ -39,7 +39,7 @@ class PageHandler(BaseHandler):
     def page(self, template: str, **values) -> None:
         lang = self.lang()
         self.render(template, lang=lang, t=words(lang), other="zh" if lang == "en" else "en",
-                    title=self.board.title, **values)
+                    title=self.board.title, prefix=self.settings["prefix"], **values)
 
 
 class BoardPage(PageHandler):
@@ -54,21 +54,26 @@ class BoardPage(PageHandler):
 
 
 class InstructorPage(PageHandler):
-    """``/instructor``: the instructor's controls (``?key=...`` once, then a cookie)."""
+    """``/instructor``: the instructor's controls (``?key=...`` once, then a cookie; on a hub,
+    the hub's login)."""
 
     @refusals
     def get(self):
         key = self.get_query_argument("key", "")
         if key:
             if self.auth.log_in(self, key):
-                return self.redirect("/instructor")
+                return self.redirect(self.settings["prefix"] + "instructor")
             raise Refusal(403, "instructor_only")
-        if self.identity().role != "instructor":
+        role = self.identity().role
+        if role == "anyone" and hasattr(self.auth, "login_redirect"):
+            return self.auth.login_redirect(self)
+        if role != "instructor":
             self.set_status(403)
-            return self.page("login.html")
+            return self.page("login.html", hub=hasattr(self.auth, "login_redirect"))
         public = self.settings.get("public_url") or \
             f"{self.request.protocol}://{self.request.host}"
         self.page("instructor.html", v=view.instructor(self.board), public_url=public,
+                  hub=hasattr(self.auth, "login_redirect"),
                   xsrf=self.xsrf_form_html(), show=view.show_answer, clock=clock,
                   version=self.board.version)
 
@@ -106,7 +111,7 @@ class InstructorAction(PostHandler):
             raise Refusal(404, "not_found")
         if self.request.headers.get("Authorization"):
             return self.send_json(result)
-        self.redirect(f"/instructor#{action}", status=303)
+        self.redirect(f"{self.settings['prefix']}instructor#{action}", status=303)
 
 
 class ExportHandler(BaseHandler):
@@ -166,9 +171,10 @@ class NotFound(BaseHandler):
         raise tornado.web.HTTPError(404)
 
 
-def make_app(board: Board, auth, lang: str = "en",
-             public_url: str = "") -> tornado.web.Application:
-    """Every address of the board, wired to *board* and checked by *auth*."""
+def make_app(board: Board, auth, lang: str = "en", public_url: str = "",
+             prefix: str = "/") -> tornado.web.Application:
+    """Every address of the board, wired to *board* and checked by *auth*, under *prefix*
+    (``/services/board/`` when JupyterHub runs the board)."""
     common = {"board": board, "auth": auth}
     routes = [
         (r"/", tornado.web.RedirectHandler, {"url": "/board"}),
@@ -187,9 +193,20 @@ def make_app(board: Board, auth, lang: str = "en",
         (r"/certificate", CertificatePage, common),
         (r"/(certificates)", CertificatePage, common),
     ]
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    routes = [(prefix + path[1:], handler, {"url": prefix + args["url"][1:]}
+               if handler is tornado.web.RedirectHandler else args)
+              for path, handler, args in routes]
+    if prefix != "/":  # the hub's proxy passes the prefix without its last slash too
+        routes.insert(0, (prefix[:-1], tornado.web.RedirectHandler, {"url": prefix + "board"}))
+    routes += getattr(auth, "routes", list)()
     secret = store.meta(board.reader, "cookie_secret")
     return tornado.web.Application(
         routes, template_path=str(HERE / "templates"), static_path=str(HERE / "static"),
-        cookie_secret=secret, default_handler_class=NotFound, default_handler_args=common,
-        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": True}, lang=lang,
-        public_url=public_url, autoescape="xhtml_escape", compress_response=False)
+        static_url_prefix=prefix + "static/", cookie_secret=secret,
+        default_handler_class=NotFound, default_handler_args=common,
+        # The cookie path keeps the board's form token apart from the hub's and the learners'
+        # servers' (same host, same cookie name) when the board runs behind the hub's proxy.
+        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": True, "path": prefix},
+        lang=lang, prefix=prefix, public_url=public_url, autoescape="xhtml_escape",
+        compress_response=False)

@@ -95,6 +95,12 @@ class BaseHandler(tornado.web.RequestHandler):
         # Checked in ``require_instructor`` once the body is read (see the module docstring).
         pass
 
+    async def prepare(self):
+        # On a hub the sender is whoever the hub says the token or cookie belongs to; asking
+        # takes a request to the hub (cached), so it happens here, before the handler runs.
+        if hasattr(self.auth, "resolve"):
+            self._identity = await self.auth.resolve(self)
+
     def identity(self) -> Identity:
         if self._identity is None:
             self._identity = self.auth.identify(self)
@@ -102,10 +108,17 @@ class BaseHandler(tornado.web.RequestHandler):
 
     def require_team(self) -> dict:
         who = self.identity()
+        if who.role == "hub user":
+            raise Refusal(403, who.problem, user=who.learner, teams=who.teams)
         if who.role != "team":
             raise Refusal(401 if who.role == "anyone" else 403,
                           "no_code" if who.role == "anyone" else "team_only")
         return who.team
+
+    def learner(self, data: dict) -> str:
+        """Who sent it: the hub user on a hub (it cannot be claimed), else what the notebook
+        says."""
+        return self.identity().learner or data.get("learner") or ""
 
     def require_instructor(self) -> None:
         who = self.identity()
@@ -129,8 +142,9 @@ class BaseHandler(tornado.web.RequestHandler):
 class PostHandler(BaseHandler):
     """A handler whose POST body is read with a 64 KB limit and parsed as JSON or a form."""
 
-    def prepare(self):
+    async def prepare(self):
         self._chunks, self._size, self._too_large = [], 0, False
+        await super().prepare()
         length = self.request.headers.get("Content-Length")
         if length is not None:
             if not length.isdigit():
@@ -209,7 +223,7 @@ class SubmitHandler(PostHandler):
             raise Refusal(400, "malformed", why="the answer is missing or not text, numbers "
                                                 "or lists of them")
         receipt = await self.board.submit(team, data.get("challenge"), data["answer"],
-                                          data.get("client_id"), data.get("learner") or "")
+                                          data.get("client_id"), self.learner(data))
         self.send_json(receipt)
 
 
@@ -262,7 +276,7 @@ class TestHandler(PostHandler):
         if not isinstance(answers, dict) or not _valid_answer(answers):
             raise Refusal(400, "malformed", why="the answers must map question numbers to "
                                                 "answers")
-        receipt = await self.board.send_test(team, data.get("learner") or "", lesson, phase,
+        receipt = await self.board.send_test(team, self.learner(data), lesson, phase,
                                              answers, data.get("client_id"))
         self.send_json(receipt)
 

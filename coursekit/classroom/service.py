@@ -6,6 +6,10 @@ It prints, for each team, the line its members run in their notebook (with the t
 code), the instructor's link, and the board's address for the projector. The records go to one
 SQLite file (``--db``, default ``pk-board.sqlite``); start the board again with the same file and
 every team, code and answer is still there. Stop it with Ctrl+C.
+
+On a JupyterHub, the hub starts it as a service with ``--hub`` (deploy/training-room/
+jupyterhub_config.py): hub users log in, and :mod:`~coursekit.classroom.hubauth` says who is an
+instructor and who is in which team.
 """
 from __future__ import annotations
 
@@ -41,6 +45,10 @@ def add_arguments(p) -> None:
                    help="answers a team may send at once before the rate limit (default 30)")
     p.add_argument("--per-second", type=float, default=1.0,
                    help="answers per second a team may send after that (default 1)")
+    p.add_argument("--hub", action="store_true",
+                   help="run as a JupyterHub service: address, prefix and token from the "
+                        "environment the hub gives it; hub users log in, hub groups make the "
+                        "teams (deploy/README.md)")
     p.add_argument("--backup-to", default="", metavar="FILE",
                    help="write a consistent copy of --db to FILE and exit (works while the "
                         "board runs)")
@@ -105,7 +113,19 @@ def banner(board, public: str, key: str) -> str:
     return "\n".join(lines)
 
 
-async def _serve(board, app, host: str, port: int, public_host: str) -> None:
+def hub_banner(board, settings: dict) -> str:
+    """What the hub's log shows when the hub starts the board."""
+    return "\n".join([
+        f"Board running for JupyterHub at {settings['url']}{settings['prefix']} "
+        f"(learners open <hub>{settings['prefix']}board)",
+        f"Instructor page: <hub>{settings['prefix']}instructor (hub admins and the group "
+        "instructors)",
+        "Teams are the hub groups team-<name>; members hand in with ck.classroom.submit(...).",
+        f"Records: {board.path.resolve()}"])
+
+
+async def _serve(board, app, host: str, port: int, public_host: str,
+                 hub: dict | None = None) -> None:
     from tornado.httpserver import HTTPServer
     from tornado.netutil import bind_sockets
 
@@ -116,9 +136,12 @@ async def _serve(board, app, host: str, port: int, public_host: str) -> None:
     server = HTTPServer(app, max_body_size=SERVER_MAX_BODY)
     server.add_sockets(sockets)
     port = sockets[0].getsockname()[1]
-    public = f"http://{public_host}:{port}"
-    app.settings["public_url"] = public
-    print(banner(board, public, store.meta(board.reader, "instructor_token")), flush=True)
+    if hub:
+        print(hub_banner(board, hub), flush=True)
+    else:
+        public = f"http://{public_host}:{port}"
+        app.settings["public_url"] = public
+        print(banner(board, public, store.meta(board.reader, "instructor_token")), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -149,12 +172,18 @@ def run(args) -> int:
             return 1
         print(f"Wrote a copy of {args.db} to {copy}")
         return 0
+    hub = None
     try:
         challenges = _challenges(args)
         names = team_names(args.teams)
-    except InputError as exc:
+        if args.hub:
+            from .hubauth import hub_settings
+
+            hub = hub_settings()
+    except (InputError, RuntimeError) as exc:
         print(f"board: {exc}", file=sys.stderr)
         return 1
+    host, port = (hub["host"], hub["port"]) if hub else (args.host, args.port)
     # Refusals (a locked challenge, a wrong code) are part of a class, not news for the
     # instructor's terminal; problems the board did not expect are still printed.
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
@@ -168,13 +197,19 @@ def run(args) -> int:
                 print(f"board: {refusal.message}", file=sys.stderr)
                 return 1
         view.warm_up(board)
-        app = make_app(board, StandaloneAuth(board.reader, limits), lang=args.lang)
+        if hub:
+            from .hubauth import HubBoardAuth
+
+            app = make_app(board, HubBoardAuth(board, hub["prefix"]), lang=args.lang,
+                           prefix=hub["prefix"])
+        else:
+            app = make_app(board, StandaloneAuth(board.reader, limits), lang=args.lang)
         try:
-            asyncio.run(_serve(board, app, args.host, args.port, room_address(args.host)))
+            asyncio.run(_serve(board, app, host, port, room_address(host), hub))
         except KeyboardInterrupt:
             pass
         except OSError as exc:
-            print(f"board: could not listen on {args.host}:{args.port} ({exc.strerror}). "
+            print(f"board: could not listen on {host}:{port} ({exc.strerror}). "
                   "Choose another --port.", file=sys.stderr)
             return 1
     finally:

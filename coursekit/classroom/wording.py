@@ -16,6 +16,10 @@ MESSAGES = {
     "other_team": "Your join code belongs to team {mine}, so you cannot hand in answers or see "
                   "answers for team {other}.",
     "instructor_only": "Only the instructor can do this.",
+    "no_team": "You ({user}) are not in a team on this board yet. Ask the instructor to add you "
+               "to your team's group on the hub, then send your answer again.",
+    "two_teams": "You ({user}) are in more than one team ({teams}). Ask the instructor to leave "
+                 "you in one team's group on the hub, then send your answer again.",
     "team_only": "Only a team hands in answers: join with a team's code to do this.",
     "too_large": "This is too large for the board: it takes at most 64 KB per answer. Shorten "
                  "the text, or hand in a summary.",

@@ -30,12 +30,18 @@ come from environment variables, so the same file serves a classroom server (sys
 ``COURSEKIT_HUB_PROXY``         the configurable-http-proxy executable (default: from PATH)
 ``COURSEKIT_HUB_HUB_PORT``,     ports the hub and the proxy's API listen on, on 127.0.0.1 only
 ``COURSEKIT_HUB_PROXY_API_PORT``  (defaults 8081 and 8001)
+``COURSEKIT_HUB_BOARD_PORT``    the team-competition board's port on 127.0.0.1 (default 8802);
+                                learners open it through the proxy at ``/services/board/``
+``COURSEKIT_HUB_BOARD_DB``      the board's records (default ``pk-board.sqlite`` in the state folder)
+``COURSEKIT_HUB_BOARD_ARGS``    more ``python -m coursekit board`` options, e.g. ``--lessons 02 --lang zh``
+``COURSEKIT_HUB_TEAMS``         optional file of teams, one a line: ``Lotus: li ana wei``
 ==============================  ==================================================================
 
 Services such as the team-competition board are declared in ``SERVICES`` below (see
 CONTRIBUTING.md, "Adding a hub service").
 """
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -136,5 +142,41 @@ else:
     raise SystemExit(f"coursekit hub: COURSEKIT_HUB_SPAWNER is {SPAWNER!r}; use systemd or simple.")
 
 # --- services: programs that run beside the hub (see CONTRIBUTING.md) --------------------------
-SERVICES = []
+# The team-competition board (分组PK), started and stopped by the hub, behind the proxy at
+# /services/board/. Hub users log in once; admins and the group "instructors" are its
+# instructors; the groups "team-<name>" are its teams (deploy/README.md, "Team competitions").
+BOARD_PORT = int(setting("BOARD_PORT", "8802"))
+BOARD_URL = f"http://127.0.0.1:{BOARD_PORT}"
+SERVICES = [{
+    "name": "board",
+    "url": BOARD_URL,
+    "command": [sys.executable, "-m", "coursekit", "board", "--hub",
+                "--db", setting("BOARD_DB", str(STATE / "pk-board.sqlite")),
+                *shlex.split(setting("BOARD_ARGS", ""))],
+    "display": True,  # listed in the hub's Services menu
+    "oauth_no_confirm": True,  # the hub's own tool: no "authorize this service?" page
+}]
 c.JupyterHub.services = SERVICES
+c.JupyterHub.load_roles = [
+    # Every user may open the board (the hub's default user role, plus the board).
+    {"name": "user", "scopes": ["self", "access:services!service=board"]},
+    # The board needs no scopes of its own: the hub's answer about a token already names the
+    # user, the admin flag and the groups (the board's instructors and teams).
+    {"name": "board", "services": ["board"], "scopes": []},
+]
+# A learner's server may hand in answers from a notebook with its own token, and its kernels
+# learn where the board is (ck.classroom.submit finds it there). The first two scopes are the
+# hub's default for a server's token.
+c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                 "access:services!service=board"]
+c.Spawner.environment = {"COURSEKIT_BOARD_URL": f"{BOARD_URL}/services/board"}
+# Instructors: the admins, and whoever else the admins add to the group on the admin page.
+GROUPS = {"instructors": {"users": sorted(ADMINS)}}
+# Teams: optional file, one team a line ("Lotus: li ana wei"), made into groups "team-Lotus";
+# the admin page's Groups tab changes them during the class.
+if setting("TEAMS"):
+    for line in Path(setting("TEAMS")).read_text(encoding="utf-8").splitlines():
+        team, colon, members = line.partition(":")
+        if colon and team.strip() and not line.lstrip().startswith("#"):
+            GROUPS[f"team-{team.strip()}"] = {"users": members.replace(",", " ").split()}
+c.JupyterHub.load_groups = GROUPS

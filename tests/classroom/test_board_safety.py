@@ -273,7 +273,7 @@ def test_every_message_the_board_can_send_is_a_plain_sentence():
     blanks = {"mine": "Lotus", "other": "Peony", "why": "its body is not JSON",
               "challenge": "02-three-mots", "when": "14:03:12", "seconds": 3, "team": "Lotus",
               "lesson": "02", "phase": "pre", "learner": "Li Wei", "state": "locked",
-              "done": "opened"}
+              "done": "opened", "user": "li", "teams": "Lotus, Peony"}
     for key in MESSAGES:
         assert _board.plain_sentence(say(key, **blanks)), key
 

@@ -212,7 +212,7 @@ def start_hub(workdir: Path, *, services: list[dict] = (), roles: list[dict] = (
     workdir.mkdir(parents=True, exist_ok=True)
     homes, state = workdir / "homes", workdir / "state"
     homes.mkdir(exist_ok=True)
-    port, hub_port, api_port = free_ports(3)
+    port, hub_port, api_port, board_port = free_ports(4)
     token = secrets.token_hex(24)
     test_service = {"name": TEST_SERVICE, "api_token": token}
     test_role = {"name": TEST_SERVICE, "services": [TEST_SERVICE], "scopes": TEST_SCOPES}
@@ -223,7 +223,7 @@ def start_hub(workdir: Path, *, services: list[dict] = (), roles: list[dict] = (
         "c = get_config()  # noqa: F821\n"
         f"load_subconfig({str(DEPLOY_CONFIG)!r})  # noqa: F821\n"
         f"c.JupyterHub.services = list(c.JupyterHub.services) + json.loads({json.dumps([test_service, *services])!r})\n"
-        f"c.JupyterHub.load_roles = json.loads({json.dumps([test_role, *roles])!r})\n"
+        f"c.JupyterHub.load_roles = list(c.JupyterHub.load_roles) + json.loads({json.dumps([test_role, *roles])!r})\n"
         f"c.Spawner.args = list(c.Spawner.args) + json.loads({json.dumps([*TEST_SERVER_ARGS, *server_args])!r})\n"
         # Quick, visible failures in a test; a classroom keeps the config's patient values.
         "c.Spawner.start_timeout = 90\n"
@@ -235,6 +235,8 @@ def start_hub(workdir: Path, *, services: list[dict] = (), roles: list[dict] = (
         "COURSEKIT_HUB_HUB_PORT": str(hub_port), "COURSEKIT_HUB_PROXY_API_PORT": str(api_port),
         "COURSEKIT_HUB_SPAWNER": "simple", "COURSEKIT_HUB_AUTH": "first-use",
         "COURSEKIT_HUB_PROXY": proxy_executable(),
+        # The config's own team board starts with every hub: on a free port too.
+        "COURSEKIT_HUB_BOARD_PORT": str(board_port),
         **(env or {}),
     }
     # The single-user servers inherit this environment: no browser, nothing remembered from

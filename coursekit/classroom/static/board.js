@@ -166,7 +166,7 @@
 
   function refresh() {
     if (pending) { again = true; return; }
-    pending = fetch("/api/board", {cache: "no-store"})
+    pending = fetch("api/board", {cache: "no-store"})
       .then(function (response) { return response.json(); })
       .then(draw)
       .catch(function () { live.className = "live off"; live.textContent = "○ " + T.reconnecting; })
@@ -183,7 +183,7 @@
 
   refresh();
   if (window.EventSource) {
-    var source = new EventSource("/api/events");
+    var source = new EventSource("api/events");
     source.addEventListener("change", function () { refresh(); });
     source.onopen = function () {
       live.className = "live"; live.textContent = "● " + T.live; poll(false); refresh();

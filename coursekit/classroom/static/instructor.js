@@ -6,7 +6,7 @@
   var drawn = Number(script.getAttribute("data-version"));
   var notice = document.getElementById("ck-new");
   if (!window.EventSource || !notice) { return; }
-  var source = new EventSource("/api/events");
+  var source = new EventSource("api/events");
   source.addEventListener("change", function (event) {
     if (Number(event.data) > drawn) { notice.hidden = false; }
   });

@@ -8,7 +8,11 @@ For learners, in a notebook (``import coursekit as ck``)::
     ck.classroom.pretest("02")     # the lesson's knowledge check as a pre-test form
     ck.classroom.certificate()     # save your certificate to print
 
-For instructors: ``python -m coursekit board`` (see ``instructors/`` and CONTRIBUTING.md).
+On the class's JupyterHub the board is the hub's service ``board``: no ``join`` is needed,
+``submit`` finds it and hands in with the learner's hub identity.
+
+For instructors: ``python -m coursekit board`` (see ``instructors/`` and CONTRIBUTING.md), or
+``--hub`` when JupyterHub starts it (deploy/README.md).
 
 Where is what:
 
@@ -20,7 +24,8 @@ Where is what:
   leader, learning gain; ``prepost.py`` — knowledge checks as tests;
 * the board itself: ``store.py`` (SQLite in WAL mode), ``writer.py`` (group commit),
   ``board.py`` (the rules), ``view.py`` (what each reader sees, CSV), ``auth.py`` (join codes,
-  instructor key, rate limits), ``wording.py`` (every refusal, in plain words), ``i18n.py``
+  instructor key, rate limits), ``hubauth.py`` (on a hub: its OAuth and tokens, instructors
+  and teams from hub groups), ``wording.py`` (every refusal, in plain words), ``i18n.py``
   (English and Chinese), ``server.py`` and ``pages.py`` (the tornado web server and pages,
   ``templates/``, ``static/``), ``service.py`` (the command line).
 

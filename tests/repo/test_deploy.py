@@ -102,3 +102,31 @@ def test_installer_unit_and_ci_agree():
                  "/srv/coursekit-hub/settings.env", "/opt/coursekit/node/node_modules/.bin/configurable-http-proxy"):
         assert path in unit
     assert 'prefix=/opt/coursekit' in text and 'state=/srv/coursekit-hub' in text
+
+
+def test_the_hub_runs_the_team_board_with_the_least_it_needs(monkeypatch, tmp_path):
+    teams = tmp_path / "teams.txt"
+    teams.write_text("# team: members\nLotus: li, ana\nPeony: wei\n\n", encoding="utf-8")
+    c = load(monkeypatch, tmp_path, ADMINS="teacher", TEAMS=str(teams), BOARD_PORT="8899",
+             BOARD_ARGS="--lessons 02 --lang zh")
+    [board] = [s for s in c.JupyterHub.services if s["name"] == "board"]
+    assert board["url"] == "http://127.0.0.1:8899"
+    assert board["command"][1:5] == ["-m", "coursekit", "board", "--hub"]
+    assert board["command"][-4:] == ["--lessons", "02", "--lang", "zh"]
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles}
+    assert roles["board"]["scopes"] == [] and "self" in roles["user"]["scopes"]
+    assert "access:services!service=board" in c.Spawner.server_token_scopes
+    assert c.Spawner.environment["COURSEKIT_BOARD_URL"] == "http://127.0.0.1:8899/services/board"
+    assert c.JupyterHub.load_groups == {"instructors": {"users": ["teacher"]},
+                                        "team-Lotus": {"users": ["li", "ana"]},
+                                        "team-Peony": {"users": ["wei"]}}
+    # The Kubernetes values declare the same service, roles and scope.
+    values = yaml.safe_load((DEPLOY / "kubernetes" / "config.yaml").read_text())
+    k8s = values["hub"]["services"]["board"]
+    assert k8s["command"][1:5] == board["command"][1:5] and k8s["oauth_no_confirm"]
+    assert values["hub"]["loadRoles"]["board"]["scopes"] == []
+    assert values["hub"]["loadRoles"]["user"]["scopes"] == roles["user"]["scopes"]
+    assert values["hub"]["config"]["Spawner"]["server_token_scopes"] == c.Spawner.server_token_scopes
+    port = int(k8s["url"].rsplit(":", 1)[1])
+    assert values["singleuser"]["extraEnv"]["COURSEKIT_BOARD_URL"] == f"http://hub:{port}/services/board"
+    assert values["hub"]["service"]["extraPorts"][0]["port"] == port

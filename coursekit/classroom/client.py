@@ -98,6 +98,13 @@ def hub_board() -> Settings | None:
     return Settings(board.rstrip("/"), HUB_CODE, os.environ.get("JUPYTERHUB_USER", ""))
 
 
+def authorization(code: str) -> str:
+    """The Authorization header for a join code, or on a hub for the server's own token."""
+    if code == HUB_CODE:
+        code = os.environ.get("JUPYTERHUB_API_TOKEN", "")
+    return f"Bearer {code}"
+
+
 def _settings() -> Settings:
     # A board the learner joined by hand wins; otherwise, on a hub, the hub's own board.
     settings = localqueue.load_settings() or hub_board()
@@ -111,11 +118,9 @@ def _settings() -> Settings:
 def _request(board: str, code: str, method: str, route: str, body: dict | None = None):
     """(status, data) from the board; raise _Unreachable when it cannot be reached."""
     data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-    if code == HUB_CODE:
-        code = os.environ.get("JUPYTERHUB_API_TOKEN", "")
     request = urllib.request.Request(
         board.rstrip("/") + route, data=data, method=method,
-        headers={"Authorization": f"Bearer {code}", "Accept": "application/json",
+        headers={"Authorization": authorization(code), "Accept": "application/json",
                  "Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..core import InputError
 from . import localqueue, prepost
-from .client import Receipt, _flush, _plain, _settings, _Unreachable, _waiting
+from .client import (HUB_CODE, Receipt, _flush, _plain, _request, _settings, _Unreachable,
+                     _waiting, authorization)
 
 
 def _letters(count: int) -> list[str]:
@@ -174,7 +175,7 @@ def _fetch(settings, route: str) -> str:
     import urllib.request
 
     request = urllib.request.Request(f"{settings.board}{route}",
-                                     headers={"Authorization": f"Bearer {settings.code}"})
+                                     headers={"Authorization": authorization(settings.code)})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.read().decode("utf-8")
@@ -214,6 +215,15 @@ def certificate(path=None) -> Receipt:
     import urllib.parse
 
     settings = _settings()
+    if settings.code == HUB_CODE and not settings.team:
+        try:  # on a hub the team is the learner's hub group: the board knows which
+            status, data = _request(settings.board, settings.code, "GET", "/api/whoami")
+        except _Unreachable as problem:
+            return Receipt("waiting", f"The certificate needs the board, and {problem}; try "
+                                      "again when it is back.")
+        if status != 200:
+            raise InputError(data["error"])
+        settings.team = data["team"]
     if not settings.learner or not settings.team:
         raise InputError("The certificate needs your name and team: run ck.classroom.join("
                          "board, code, learner=\"Your name\") while the board is reachable.")

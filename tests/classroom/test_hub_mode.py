@@ -134,6 +134,8 @@ def test_hub_users_are_instructors_or_teams_by_their_groups(tmp_path):
         status, _, text = await fetch(f"{PREFIX}api/submit", "alice",
                                       {**answer, "client_id": "a" * 32, "learner": "mallory"})
         assert status == 200 and json.loads(text)["team"] == "Lotus", text
+        status, _, text = await fetch(f"{PREFIX}api/whoami", "alice")  # what certificate() asks
+        assert status == 200 and json.loads(text)["team"] == "Lotus"
         status, _, text = await fetch(f"{PREFIX}api/submit", "alice",
                                       {**answer, "client_id": "b" * 32, "team": "Peony"})
         assert status == 403 and "cannot hand in answers" in json.loads(text)["error"]

@@ -98,8 +98,11 @@ class BaseHandler(tornado.web.RequestHandler):
     async def prepare(self):
         # On a hub the sender is whoever the hub says the token or cookie belongs to; asking
         # takes a request to the hub (cached), so it happens here, before the handler runs.
-        if hasattr(self.auth, "resolve"):
-            self._identity = await self.auth.resolve(self)
+        if hasattr(self.auth, "resolve") and not self._finished:
+            try:
+                self._identity = await self.auth.resolve(self)
+            except Refusal as refusal:  # e.g. a team group whose name the board cannot take
+                self.refuse(refusal.status, refusal.message)
 
     def identity(self) -> Identity:
         if self._identity is None:
@@ -144,7 +147,6 @@ class PostHandler(BaseHandler):
 
     async def prepare(self):
         self._chunks, self._size, self._too_large = [], 0, False
-        await super().prepare()
         length = self.request.headers.get("Content-Length")
         if length is not None:
             if not length.isdigit():
@@ -153,6 +155,7 @@ class PostHandler(BaseHandler):
                 # Far too large to read: answer now (a client still sending may see the
                 # connection close instead).
                 return self.refuse(413, say("too_large"))
+        await super().prepare()
 
     def data_received(self, chunk):
         # Bodies over 64 KB are read to their end but not kept, so that the client, which

@@ -29,6 +29,7 @@ USERS = {  # token -> what the hub's /api/user answers for it
     "carol": {"name": "carol", "groups": ["team-Lotus", "team-Peony"], "admin": False},
     "dave": {"name": "dave", "groups": ["instructors"], "admin": False},
     "eve": {"name": "eve", "groups": [], "admin": True},
+    "gina": {"name": "gina", "groups": ["team-" + "x" * 70], "admin": False},
 }
 
 
@@ -143,6 +144,7 @@ def test_hub_users_are_instructors_or_teams_by_their_groups(tmp_path):
         for token, status_wanted, words in (("bob", 403, "not in a team"),
                                             ("carol", 403, "Lotus, Peony"),
                                             ("no-access", 401, "join code"),
+                                            ("gina", 400, "1 to 60 characters"),
                                             (None, 401, "join code")):
             status, _, text = await fetch(f"{PREFIX}api/submit", token,
                                           {**answer, "client_id": "c" * 32})

@@ -130,3 +130,7 @@ def test_the_hub_runs_the_team_board_with_the_least_it_needs(monkeypatch, tmp_pa
     port = int(k8s["url"].rsplit(":", 1)[1])
     assert values["singleuser"]["extraEnv"]["COURSEKIT_BOARD_URL"] == f"http://hub:{port}/services/board"
     assert values["hub"]["service"]["extraPorts"][0]["port"] == port
+    # the network rules open that port to the proxy and the learners' pods
+    assert values["hub"]["networkPolicy"]["ingress"][0]["ports"] == [{"port": port}]
+    for side in (values["proxy"]["chp"], values["singleuser"]):
+        assert side["networkPolicy"]["egress"][0]["ports"] == [{"port": port}]

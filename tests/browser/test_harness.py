@@ -196,6 +196,9 @@ def test_changes_to_the_repository_are_named(tmp_path):
     (tmp_path / "exercises" / "b.ipynb").unlink()
     (tmp_path / "notebooks" / ".ipynb_checkpoints").mkdir()
     (tmp_path / "notebooks" / ".ipynb_checkpoints" / "a-checkpoint.ipynb").write_text("{}")
+    (tmp_path / "exercises" / ".OTTER_LOG").write_bytes(b"written by nbval, not the session")
+    (tmp_path / "notebooks" / "capstone_plans").mkdir()
+    (tmp_path / "notebooks" / "capstone_plans" / "team.md").write_text("a team's plan")
     assert _server.changes(before, _server.snapshot(tmp_path)) == [
         "changed: notebooks/a.ipynb", "removed: exercises/b.ipynb",
         "added: notebooks/.ipynb_checkpoints/a-checkpoint.ipynb"]

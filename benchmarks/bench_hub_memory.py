@@ -67,6 +67,18 @@ def server_process(hub):
     raise RuntimeError("no single-user server process found under the hub")
 
 
+def _execute(client, code: str, timeout: float, **options) -> dict:
+    """Run *code* and return the kernel's reply, read on the shell channel only. (Waiting for
+    the IOPub channel's "idle", as execute_interactive does, hung now and then when a fresh
+    kernel's IOPub had not yet connected; the shell reply arrives when the code has run.)"""
+    msg_id = client.execute(code, silent=False, store_history=False, **options)
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = client.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def run_lesson(hub, home: Path, notebook: str, run_cells: bool, timeout: float = 300) -> int:
     """Start a kernel for *notebook* through the learner's server (so it is the server's child,
     started in the notebook's folder), run its code cells if *run_cells*; return the kernel's pid."""
@@ -87,16 +99,15 @@ def run_lesson(hub, home: Path, notebook: str, run_cells: bool, timeout: float =
     try:
         client.kernel_info()
         client.get_shell_msg(timeout=60)
-        reply = client.execute_interactive("import os; __ck_pid = os.getpid()", timeout=60,
-                                           user_expressions={"pid": "__ck_pid"},
-                                           output_hook=lambda msg: None)
+        reply = _execute(client, "import os; __ck_pid = os.getpid()", timeout=60,
+                         user_expressions={"pid": "__ck_pid"})
         pid = int(reply["content"]["user_expressions"]["pid"]["data"]["text/plain"])
         if run_cells:
             nb = json.loads((home / notebook).read_text(encoding="utf-8"))
             for cell in nb["cells"]:
                 source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
                 if cell["cell_type"] == "code" and source.strip():
-                    client.execute_interactive(source, timeout=timeout, output_hook=lambda msg: None)
+                    _execute(client, source, timeout=timeout)
     finally:
         client.stop_channels()
     return pid

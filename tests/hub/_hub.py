@@ -168,6 +168,18 @@ class Hub:
         except psutil.NoSuchProcess:
             return []
 
+    def stop_checked(self, log_copy: Path) -> None:
+        """Stop the hub, keep its log at *log_copy*, and fail if anything it started (proxy,
+        services, learners' servers, kernels) is still running: what a test's fixture does last."""
+        import psutil
+
+        started = self.descendants()
+        self.stop()
+        log_copy.write_bytes(self.log.read_bytes())
+        alive = [pid for pid in started if psutil.pid_exists(pid)
+                 and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
+        assert self.process.poll() is not None and not alive, f"processes left running: {alive}"
+
     def stop(self, timeout: float = 30) -> None:
         """Stop the hub, which stops the proxy and the learners' servers; then end, by process id,
         whatever of them (and their kernels) is still running."""

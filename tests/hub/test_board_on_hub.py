@@ -62,14 +62,7 @@ def hub(tmp_path_factory, hub_artifacts, hub_timings):
         hub_timings["board on hub: hub and board answering"] = time.monotonic() - started
         yield hub
     finally:
-        started = hub.descendants()
-        hub.stop()
-        (hub_artifacts / "jupyterhub-board.log").write_bytes(hub.log.read_bytes())
-        import psutil
-
-        alive = [pid for pid in started if psutil.pid_exists(pid)
-                 and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
-        assert hub.process.poll() is not None and not alive, f"processes left running: {alive}"
+        hub.stop_checked(hub_artifacts / "jupyterhub-board.log")
 
 
 def hand_in(kernel: Kernel, answer) -> str:

@@ -149,14 +149,7 @@ def hub(tmp_path_factory, hub_artifacts, hub_timings):
     try:
         yield hub
     finally:
-        started = hub.descendants()
-        hub.stop()
-        (hub_artifacts / "jupyterhub.log").write_bytes(hub.log.read_bytes())
-        import psutil
-
-        alive = [pid for pid in started if psutil.pid_exists(pid)
-                 and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
-        assert hub.process.poll() is not None and not alive, f"processes left running: {alive}"
+        hub.stop_checked(hub_artifacts / "jupyterhub.log")
 
 
 def test_a_class_of_five_on_the_hub(hub, upstream, hub_browser, hub_artifacts, hub_timings):

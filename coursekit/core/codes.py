@@ -12,7 +12,7 @@ import numbers
 from collections.abc import Mapping
 
 from .errors import InputError
-from .messages import show_labels
+from .messages import refuse_unknown_columns
 
 #: Rules of :func:`look_for_codes`, named so that the docstrings and tests can cite them.
 FAR_GAP = 10           # a "far" value is more than this beyond the rest ...
@@ -40,11 +40,7 @@ def parse_na_values(na_values, columns) -> dict:
         return {}
     columns = list(columns)
     if isinstance(na_values, Mapping):
-        unknown = [c for c in na_values if c not in columns]
-        if unknown:
-            raise InputError(f"na_values= names {show_labels(unknown)}, which "
-                             f"{'is' if len(unknown) == 1 else 'are'} not one of the columns "
-                             f"analysed. Allowed: {show_labels(columns, limit=20)}.")
+        refuse_unknown_columns(na_values, columns, "na_values")
         return {c: _codes(v) for c, v in na_values.items()}
     codes = _codes(na_values)
     return {c: codes for c in columns}

@@ -124,6 +124,22 @@ def warn_set_aside(labels, total: int, what: str, reason: str, *, action: str = 
                   f"({rows} {show_labels(labels)}).", MissingDataWarning, stacklevel=stacklevel)
 
 
+def refuse_unknown_columns(named, columns, option: str) -> None:
+    """Raise InputError when a per-column option (``scale=``, ``na_values=`` given as a mapping)
+    names columns that are not among *columns*, the columns analysed.
+
+    >>> refuse_unknown_columns({"q3": (1, 5)}, ["q1", "q2"], "scale")
+    Traceback (most recent call last):
+    ...
+    coursekit.InputError: scale= names 'q3', which is not one of the columns analysed. Allowed: 'q1', 'q2'.
+    """
+    unknown = [c for c in named if c not in columns]
+    if unknown:
+        raise InputError(f"{option}= names {show_labels(unknown)}, which "
+                         f"{'is' if len(unknown) == 1 else 'are'} not one of the columns "
+                         f"analysed. Allowed: {show_labels(columns, limit=20)}.")
+
+
 def raise_nothing_left(total: int, what: str, reason: str) -> None:
     """Raise InputError when every row would be set aside.
 

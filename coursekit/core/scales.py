@@ -3,7 +3,7 @@ lie on the scale."""
 from __future__ import annotations
 
 from .errors import InputError
-from .messages import raise_bad_values
+from .messages import raise_bad_values, refuse_unknown_columns
 
 
 def parse_scale(value, name: str = "scale", *, ordered: bool = True):
@@ -72,13 +72,7 @@ def parse_scales(scale, columns, name: str = "scale") -> dict:
         return {}
     columns = list(columns)
     if isinstance(scale, Mapping):
-        unknown = [c for c in scale if c not in columns]
-        if unknown:
-            from .messages import show_labels
-
-            raise InputError(f"{name}= names {show_labels(unknown)}, which "
-                             f"{'is' if len(unknown) == 1 else 'are'} not one of the columns "
-                             f"analysed. Allowed: {show_labels(columns, limit=20)}.")
+        refuse_unknown_columns(scale, columns, name)
         return {c: parse_scale(pair, f"{name}[{c!r}]") for c, pair in scale.items()
                 if pair is not None}
     pair = parse_scale(scale, name)

@@ -72,6 +72,11 @@ def clean_column(values: pd.Series, *, skip_marks: bool = True, extra_missing=()
         return values
     # Most columns of an export need no change: find that out from the distinct answers alone,
     # and only number the rows (factorize) when something has to be rewritten.
+    if limit is not None and len(values) > 4 * limit:
+        # An open column (times, IP addresses, comments) shows more than *limit* answers in its
+        # first rows already; counting them over the whole column would be most of the work.
+        if pd.unique(values.iloc[: 4 * limit].to_numpy(dtype=object, na_value=None)).size > limit + 1:
+            return values
     uniques = pd.unique(values.to_numpy(dtype=object, na_value=None))
     uniques = [u for u in uniques if u is not None and u == u]
     if len(uniques) == 0 or (limit is not None and len(uniques) > limit):
